@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QStringList>
+
+// Each dockhand-cli subcommand: takes the arguments after its name, returns the exit status.
+namespace dockhand::cli {
+int runScan(const QStringList &args);
+int runParse(const QStringList &args);
+int runDecode(const QStringList &args);
+} // namespace dockhand::cli

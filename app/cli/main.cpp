@@ -1,0 +1,34 @@
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+constexpr auto kUsage = R"(usage: dockhand-cli <command> [options]
+
+commands:
+  scan [--port PATH] DATA...   write barcodes to a serial scanner port (the demo's simulated scanner)
+  parse [--gs1]                read raw scans from stdin, one per line; print one JSON object per line
+  decode FILE...               decode barcodes in images; print one JSON object per barcode
+)";
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("dockhand-cli"));
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        QTextStream(args.isEmpty() ? stderr : stdout) << kUsage;
+        return args.isEmpty() ? 2 : 0;
+    }
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("scan"))
+        return dockhand::cli::runScan(args);
+    if (command == QLatin1String("parse"))
+        return dockhand::cli::runParse(args);
+    if (command == QLatin1String("decode"))
+        return dockhand::cli::runDecode(args);
+    QTextStream(stderr) << "dockhand-cli: unknown command '" << command << "'\n" << kUsage;
+    return 2;
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace dockhand {
+
+// Where a scan came from. Every source produces the same RawScan value.
+enum class ScanSource {
+    Serial, // a serial or USB-CDC scanner read through QSerialPort
+    Wedge, // a keyboard-wedge (HID) scanner recognised by its typing speed
+    Camera, // the device camera decoded by ZXing
+    Manual, // typed or pasted by a person (keypad, dockhand-cli)
+};
+
+QString scanSourceName(ScanSource source);
+
+// One barcode read, exactly as the scanner delivered it, before any interpretation.
+// `data` holds the payload without prefix, AIM id or suffix; GS1 separators stay byte 0x1D.
+struct RawScan
+{
+    QByteArray data;
+    QString aim; // AIM symbology identifier such as "]C1", empty when the scanner sent none
+    ScanSource source = ScanSource::Manual;
+    QString device; // port name, camera id or "keyboard"
+    QDateTime time; // when the scan was read (UTC)
+};
+
+} // namespace dockhand
+
+Q_DECLARE_METATYPE(dockhand::RawScan)

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "expected.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+
+namespace dockhand {
+
+// Owns one SQLite connection to the device's local database (scan queue and caches).
+// Each thread that touches the database opens its own LocalStore on the same file:
+// the UI thread appends scans, the sync thread reads and acknowledges them (WAL lets both work).
+class LocalStore
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // What open() had to do beyond opening. A damaged database is moved aside, never deleted:
+    // it may hold scans that never reached the server.
+    struct OpenReport
+    {
+        QString movedAsideTo; // non-empty when the old file failed its integrity check
+        QString message; // operator-readable description of what happened
+    };
+
+    // Opens (creating if needed) the database at `path`, applies pragmas and migrations.
+    static Expected<std::unique_ptr<LocalStore>> open(const QString &path, const QString &connectionName,
+                                                       OpenReport *report = nullptr);
+    ~LocalStore();
+    LocalStore(const LocalStore &) = delete;
+    LocalStore &operator=(const LocalStore &) = delete;
+
+    QSqlDatabase database() const { return QSqlDatabase::database(m_connectionName, false); }
+    QString path() const { return m_path; }
+
+    // A statement prepared once per connection and reused; `key` names it.
+    QSqlQuery *prepared(const char *key, const QString &sql, QString *error);
+
+    Expected<void> begin();
+    Expected<void> commit();
+    void rollback();
+
+    int schemaVersion();
+
+private:
+    LocalStore(QString path, QString connectionName);
+    Expected<void> configure();
+    Expected<void> migrate();
+
+    QString m_path;
+    QString m_connectionName;
+    QHash<QByteArray, QSqlQuery *> m_statements;
+};
+
+// Describes a failed query in words an admin can act on (disk full, read-only, locked ...).
+QString describeSqlError(const QSqlError &error);
+
+} // namespace dockhand

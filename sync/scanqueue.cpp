@@ -1,0 +1,204 @@
+#include "scanqueue.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace dockhand {
+
+namespace {
+constexpr auto kColumns = "seq, id, device, operator, task, step, raw, aim, source, kind, fields, result, reason, "
+                          "device_time, state, server_reason";
+}
+
+QString eventStateName(EventState state)
+{
+    switch (state) {
+    case EventState::Pending:
+        return QStringLiteral("pending");
+    case EventState::Acknowledged:
+        return QStringLiteral("synced");
+    case EventState::Rejected:
+        return QStringLiteral("rejected");
+    }
+    return {};
+}
+
+ScanQueue::ScanQueue(LocalStore *store, QString deviceId)
+    : m_store(store)
+    , m_deviceId(std::move(deviceId))
+{
+}
+
+Expected<protocol::ScanEvent> ScanQueue::append(protocol::ScanEvent event)
+{
+    QString error;
+    QSqlQuery *insert = m_store->prepared(
+        "append",
+        QStringLiteral("INSERT INTO scan_events (id, device, operator, task, step, raw, aim, source, kind, fields, "
+                       "result, reason, device_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        &error);
+    if (!insert)
+        return Error{QStringLiteral("Scan not saved: %1").arg(error)};
+    if (event.id.isNull())
+        event.id = QUuid::createUuid();
+    event.deviceId = m_deviceId;
+    if (!event.deviceTime.isValid())
+        event.deviceTime = QDateTime::currentDateTimeUtc();
+    const QVariant values[] = {
+        event.id.toString(QUuid::WithoutBraces),
+        event.deviceId,
+        event.operatorId,
+        event.task,
+        event.step,
+        event.raw,
+        event.aim,
+        event.source,
+        event.kind,
+        QString::fromUtf8(QJsonDocument(event.fields).toJson(QJsonDocument::Compact)),
+        event.result,
+        event.reason,
+        event.deviceTime.toUTC().toString(Qt::ISODateWithMs),
+    };
+    for (int i = 0; i < int(std::size(values)); ++i)
+        insert->bindValue(i, values[i]);
+    // A single autocommit INSERT is one durable transaction (synchronous=FULL): when exec()
+    // returns true the scan is on disk.
+    if (!insert->exec()) {
+        const QString why = describeSqlError(insert->lastError());
+        insert->finish();
+        return Error{QStringLiteral("Scan not saved: %1. Scan again once this is fixed.").arg(why)};
+    }
+    event.sequence = insert->lastInsertId().toLongLong();
+    insert->finish();
+    return event;
+}
+
+QueuedEvent ScanQueue::readRow(const QSqlQuery &q) const
+{
+    QueuedEvent row;
+    auto &e = row.event;
+    e.sequence = q.value(0).toLongLong();
+    e.id = QUuid::fromString(q.value(1).toString());
+    e.deviceId = q.value(2).toString();
+    e.operatorId = q.value(3).toString();
+    e.task = q.value(4).toString();
+    e.step = q.value(5).toString();
+    e.raw = q.value(6).toString();
+    e.aim = q.value(7).toString();
+    e.source = q.value(8).toString();
+    e.kind = q.value(9).toString();
+    e.fields = QJsonDocument::fromJson(q.value(10).toByteArray()).object();
+    e.result = q.value(11).toString();
+    e.reason = q.value(12).toString();
+    e.deviceTime = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
+    row.state = EventState(q.value(14).toInt());
+    row.serverReason = q.value(15).toString();
+    return row;
+}
+
+Expected<QList<protocol::ScanEvent>> ScanQueue::pendingBatch(int maxEvents, qint64 maxBytes)
+{
+    QString error;
+    QSqlQuery *q = m_store->prepared(
+        "pending",
+        QStringLiteral("SELECT %1 FROM scan_events WHERE state = 0 ORDER BY seq LIMIT ?").arg(QLatin1String(kColumns)),
+        &error);
+    if (!q)
+        return Error{error};
+    q->bindValue(0, maxEvents);
+    if (!q->exec())
+        return Error{describeSqlError(q->lastError())};
+    QList<protocol::ScanEvent> batch;
+    qint64 bytes = 0;
+    while (q->next()) {
+        auto row = readRow(*q);
+        bytes += row.event.raw.size() + 400; // JSON overhead of one event, roughly
+        if (!batch.isEmpty() && bytes > maxBytes)
+            break;
+        batch.append(std::move(row.event));
+    }
+    q->finish();
+    return batch;
+}
+
+Expected<void> ScanQueue::applyAcks(const QList<protocol::EventAck> &acks)
+{
+    if (acks.isEmpty())
+        return {};
+    QString error;
+    QSqlQuery *q = m_store->prepared(
+        "ack",
+        QStringLiteral("UPDATE scan_events SET state = ?, server_reason = ?, acked_at = ? WHERE id = ?"),
+        &error);
+    if (!q)
+        return Error{error};
+    if (auto began = m_store->begin(); !began)
+        return began;
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    for (const auto &ack : acks) {
+        const EventState state
+            = ack.status == protocol::AckStatus::Rejected ? EventState::Rejected : EventState::Acknowledged;
+        q->bindValue(0, int(state));
+        q->bindValue(1, ack.reason);
+        q->bindValue(2, now);
+        q->bindValue(3, ack.id.toString(QUuid::WithoutBraces));
+        if (!q->exec()) {
+            const QString why = describeSqlError(q->lastError());
+            q->finish();
+            m_store->rollback();
+            return Error{why};
+        }
+    }
+    q->finish();
+    return m_store->commit();
+}
+
+Expected<qint64> ScanQueue::backlog()
+{
+    QString error;
+    QSqlQuery *q = m_store->prepared("backlog", QStringLiteral("SELECT count(*) FROM scan_events WHERE state = 0"),
+                                     &error);
+    if (!q)
+        return Error{error};
+    if (!q->exec() || !q->next())
+        return Error{describeSqlError(q->lastError())};
+    const qint64 n = q->value(0).toLongLong();
+    q->finish();
+    return n;
+}
+
+Expected<qint64> ScanQueue::count()
+{
+    QString error;
+    QSqlQuery *q = m_store->prepared("count", QStringLiteral("SELECT count(*) FROM scan_events"), &error);
+    if (!q)
+        return Error{error};
+    if (!q->exec() || !q->next())
+        return Error{describeSqlError(q->lastError())};
+    const qint64 n = q->value(0).toLongLong();
+    q->finish();
+    return n;
+}
+
+Expected<QList<QueuedEvent>> ScanQueue::latest(int limit)
+{
+    QString error;
+    QSqlQuery *q = m_store->prepared(
+        "latest",
+        QStringLiteral("SELECT %1 FROM scan_events ORDER BY seq DESC LIMIT ?").arg(QLatin1String(kColumns)),
+        &error);
+    if (!q)
+        return Error{error};
+    q->bindValue(0, limit);
+    if (!q->exec())
+        return Error{describeSqlError(q->lastError())};
+    QList<QueuedEvent> rows;
+    while (q->next())
+        rows.append(readRow(*q));
+    q->finish();
+    return rows;
+}
+
+} // namespace dockhand

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "expected.h"
+#include "localstore.h"
+#include "protocol.h"
+
+#include <QList>
+
+namespace dockhand {
+
+// Where an event stands between the device and the server.
+enum class EventState {
+    Pending = 0, // committed on the device, not yet confirmed by the server
+    Acknowledged = 1, // the server has it (accepted now or as a duplicate)
+    Rejected = 2, // the server refused it; kept for the operator and supervisor to see
+};
+
+QString eventStateName(EventState state);
+
+struct QueuedEvent
+{
+    protocol::ScanEvent event;
+    EventState state = EventState::Pending;
+    QString serverReason; // the server's reason for a rejection
+};
+
+// The scan-event outbox on one LocalStore connection. append() returns only after the event is
+// durably committed, so a caller may give positive feedback exactly when it returns a value.
+class ScanQueue
+{
+public:
+    ScanQueue(LocalStore *store, QString deviceId);
+
+    // Gives the event its id (if it has none), device and next sequence number, and commits it.
+    Expected<protocol::ScanEvent> append(protocol::ScanEvent event);
+
+    // Oldest pending events, at most `maxEvents` and about `maxBytes` of JSON (never fewer than one).
+    Expected<QList<protocol::ScanEvent>> pendingBatch(int maxEvents, qint64 maxBytes);
+
+    // Records the server's answers in one transaction.
+    Expected<void> applyAcks(const QList<protocol::EventAck> &acks);
+
+    Expected<qint64> backlog();
+    Expected<QList<QueuedEvent>> latest(int limit);
+    Expected<qint64> count();
+
+    QString deviceId() const { return m_deviceId; }
+
+private:
+    QueuedEvent readRow(const class QSqlQuery &q) const;
+
+    LocalStore *m_store;
+    QString m_deviceId;
+};
+
+} // namespace dockhand

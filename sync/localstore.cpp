@@ -71,7 +71,7 @@ bool passesIntegrityCheck(const QString &path, QString *detail)
                 const QString answer = q.value(0).toString();
                 fine = answer == QLatin1String("ok");
                 if (!fine && detail)
-                    *detail = answer.left(200);
+                    *detail = answer.simplified().left(300);
             } else if (detail) {
                 *detail = q.lastError().text();
             }

@@ -8,6 +8,12 @@
 namespace dockhand {
 
 namespace {
+// QtSql binds a null QString as SQL NULL; the queue's text columns are NOT NULL.
+QString text(const QString &s)
+{
+    return s.isNull() ? QString(u""_qs) : s;
+}
+
 constexpr auto kColumns = "seq, id, device, operator, task, step, raw, aim, source, kind, fields, result, reason, "
                           "device_time, state, server_reason";
 }
@@ -48,17 +54,17 @@ Expected<protocol::ScanEvent> ScanQueue::append(protocol::ScanEvent event)
         event.deviceTime = QDateTime::currentDateTimeUtc();
     const QVariant values[] = {
         event.id.toString(QUuid::WithoutBraces),
-        event.deviceId,
-        event.operatorId,
-        event.task,
-        event.step,
-        event.raw,
-        event.aim,
-        event.source,
-        event.kind,
+        text(event.deviceId),
+        text(event.operatorId),
+        text(event.task),
+        text(event.step),
+        text(event.raw),
+        text(event.aim),
+        text(event.source),
+        text(event.kind),
         QString::fromUtf8(QJsonDocument(event.fields).toJson(QJsonDocument::Compact)),
-        event.result,
-        event.reason,
+        text(event.result),
+        text(event.reason),
         event.deviceTime.toUTC().toString(Qt::ISODateWithMs),
     };
     for (int i = 0; i < int(std::size(values)); ++i)
@@ -141,7 +147,7 @@ Expected<void> ScanQueue::applyAcks(const QList<protocol::EventAck> &acks)
         const EventState state
             = ack.status == protocol::AckStatus::Rejected ? EventState::Rejected : EventState::Acknowledged;
         q->bindValue(0, int(state));
-        q->bindValue(1, ack.reason);
+        q->bindValue(1, text(ack.reason));
         q->bindValue(2, now);
         q->bindValue(3, ack.id.toString(QUuid::WithoutBraces));
         if (!q->exec()) {

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace dockhand {
+
+// Everything the app needs to start. Built-in defaults connect to a dockhand-server on this
+// machine, so the demo runs with no configuration at all; a JSON file and the command line
+// override them (command line wins).
+struct AppConfig
+{
+    QString deviceId = QStringLiteral("handheld-01");
+    QString deviceName = QStringLiteral("Handheld 01");
+    QString operatorName; // empty until someone logs in
+    QUrl serverUrl = QUrl(QStringLiteral("http://127.0.0.1:8765"));
+    QString deviceToken;
+    QString dataDir; // folder of the local queue; default: the platform's app data folder
+    QString serialPort; // empty: no serial scanner
+    qint32 serialBaud = 9600;
+    int windowWidth = 480;
+    int windowHeight = 800;
+    QString screenshotPath; // render the first screen to this PNG, then quit
+    int screenshotDelayMs = 1500;
+    QString uiProbePath; // write what the home screen shows to this JSON file (tests, support)
+    bool selfTest = false;
+
+    QString queuePath() const;
+
+    // Parses the command line (and the JSON file it names with --config). On a bad value,
+    // returns false and sets `error` to a message naming the option and what is wrong.
+    static bool fromArguments(const QStringList &arguments, AppConfig *config, QString *error);
+};
+
+} // namespace dockhand

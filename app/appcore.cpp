@@ -1,0 +1,104 @@
+#include "appcore.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcApp, "dockhand.app")
+
+namespace dockhand {
+
+namespace {
+AppCore *g_current = nullptr;
+}
+
+AppCore *AppCore::current()
+{
+    return g_current;
+}
+
+AppCore::AppCore(AppConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_scans(ScanDecoder(ClassifierConfig::demoDefaults()))
+    , m_device(m_config.deviceId, m_config.deviceName)
+    , m_syncMonitor(m_config.serverUrl.toString())
+{
+    g_current = this;
+    m_device.setOperatorName(m_config.operatorName);
+    m_scans.setOperator(m_config.operatorName);
+    m_scans.setStorageRecovery([this] { return openStorage(); });
+    connect(&m_scans, &ScanService::recorded, this, [this](const QueuedEvent &event) {
+        m_scanList.prepend(event);
+        m_syncMonitor.addPending(1);
+        if (m_sync)
+            m_sync->nudge();
+    });
+}
+
+AppCore::~AppCore()
+{
+    if (g_current == this)
+        g_current = nullptr;
+    // Stop the sync thread before the UI thread's connection goes away.
+    m_sync.reset();
+    m_serial.reset();
+    m_scans.setQueue(nullptr);
+    m_queue.reset();
+    m_store.reset();
+}
+
+QString AppCore::openStorage()
+{
+    if (m_queue)
+        return {};
+    LocalStore::OpenReport report;
+    auto store = LocalStore::open(m_config.queuePath(), QStringLiteral("dockhand-ui"), &report);
+    if (!store) {
+        qCCritical(lcApp).noquote() << store.error();
+        m_device.setStorageError(store.error());
+        return store.error();
+    }
+    m_store = std::move(store.value());
+    m_queue = std::make_unique<ScanQueue>(m_store.get(), m_config.deviceId);
+    m_scans.setQueue(m_queue.get());
+    m_device.setStorageError(report.message);
+    if (auto latest = m_queue->latest(50))
+        m_scanList.reset(latest.value());
+    if (!m_sync) {
+        SyncConfig sync;
+        sync.serverUrl = m_config.serverUrl;
+        sync.deviceId = m_config.deviceId;
+        sync.databasePath = m_config.queuePath();
+        sync.token = m_config.deviceToken;
+        m_sync = std::make_unique<SyncController>(sync);
+        connect(m_sync.get(), &SyncController::statusChanged, &m_syncMonitor, &SyncMonitor::update);
+        connect(m_sync.get(), &SyncController::acknowledged, &m_scanList, &ScanListModel::applyAcks);
+        m_sync->start();
+    }
+    return {};
+}
+
+void AppCore::start()
+{
+    openStorage();
+    if (m_config.serialPort.isEmpty()) {
+        m_device.setScanner(QStringLiteral("none"), tr("No serial scanner configured"));
+        return;
+    }
+    SerialScannerConfig serial;
+    serial.portName = m_config.serialPort;
+    serial.baudRate = m_config.serialBaud;
+    m_serial = std::make_unique<SerialScanner>(serial);
+    connect(m_serial.get(), &SerialScanner::scanned, &m_scans, &ScanService::handle);
+    connect(m_serial.get(), &SerialScanner::frameRejected, this, [this](const QString &reason) {
+        m_device.setScanner(QStringLiteral("connected"), reason);
+    });
+    connect(m_serial.get(), &SerialScanner::stateChanged, this,
+            [this](SerialScanner::State state, const QString &message) {
+                m_device.setScanner(state == SerialScanner::State::Connected ? QStringLiteral("connected")
+                                                                             : QStringLiteral("disconnected"),
+                                    message);
+            });
+    m_serial->start();
+}
+
+} // namespace dockhand

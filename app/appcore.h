@@ -1,0 +1,55 @@
+#pragma once
+
+#include "appconfig.h"
+#include "devicestatus.h"
+#include "localstore.h"
+#include "scanlistmodel.h"
+#include "scanqueue.h"
+#include "scanservice.h"
+#include "serialscanner.h"
+#include "syncengine.h"
+#include "syncmonitor.h"
+
+#include <QObject>
+#include <memory>
+
+namespace dockhand {
+
+// The composition root's parts, built once from the config and wired together: storage, queue,
+// scanners, scan service, sync and the objects the screens bind to. main() builds one; tests
+// build their own with a temporary data folder.
+class AppCore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AppCore(AppConfig config, QObject *parent = nullptr);
+    ~AppCore() override;
+
+    // Opens storage, starts the scanner and sync. Problems are shown on screen, never fatal.
+    void start();
+
+    const AppConfig &config() const { return m_config; }
+    ScanService *scans() { return &m_scans; }
+    ScanListModel *scanList() { return &m_scanList; }
+    DeviceStatus *device() { return &m_device; }
+    SyncMonitor *sync() { return &m_syncMonitor; }
+    ScanQueue *queue() { return m_queue.get(); }
+
+    // The one AppCore of this process (the newest alive), for the QML singletons.
+    static AppCore *current();
+
+private:
+    QString openStorage();
+
+    AppConfig m_config;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<ScanQueue> m_queue;
+    ScanService m_scans;
+    ScanListModel m_scanList;
+    DeviceStatus m_device;
+    SyncMonitor m_syncMonitor;
+    std::unique_ptr<SerialScanner> m_serial;
+    std::unique_ptr<SyncController> m_sync;
+};
+
+} // namespace dockhand

@@ -1,0 +1,116 @@
+// dockhand: the handheld / pack-station app. This is the composition root: it builds every
+// service once (through AppCore), hands them to QML and runs the event loop.
+
+#include "appcore.h"
+#include "quitonsignal.h"
+#include "uiprobe.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTextStream>
+#include <QTimer>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(Dockhand_UiPlugin)
+
+namespace {
+
+const QString kMainQml = QStringLiteral("qrc:/Dockhand/Ui/Main.qml");
+
+// Loads every QML file of the UI module and reports the errors of any that fail. Exit status 0
+// only if all of them load.
+int runSelfTest(QQmlEngine &engine)
+{
+    QTextStream out(stdout);
+    int failures = 0;
+    int loaded = 0;
+    QDirIterator it(QStringLiteral(":/Dockhand/Ui"), {QStringLiteral("*.qml")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    QStringList files;
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    for (const QString &file : files) {
+        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + file));
+        if (component.isError()) {
+            ++failures;
+            out << "FAIL " << file << "\n";
+            for (const auto &error : component.errors())
+                out << "  " << error.toString() << "\n";
+            continue;
+        }
+        // Creating the window runs every binding of every page; components that need
+        // required properties from a model are compiled above and created by their views.
+        if (file.endsWith(QLatin1String("/Main.qml"))) {
+            std::unique_ptr<QObject> object(component.create());
+            if (!object) {
+                ++failures;
+                out << "FAIL " << file << " (cannot create)\n";
+                for (const auto &error : component.errors())
+                    out << "  " << error.toString() << "\n";
+                continue;
+            }
+        }
+        ++loaded;
+        out << "ok   " << file << "\n";
+    }
+    out << loaded << " QML files loaded, " << failures << " failed\n";
+    return failures == 0 && loaded > 0 ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("dockhand"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Dockhand"));
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+
+    dockhand::AppConfig config;
+    QString error;
+    if (!dockhand::AppConfig::fromArguments(app.arguments(), &config, &error)) {
+        const bool help = app.arguments().contains(QLatin1String("--help"))
+            || app.arguments().contains(QLatin1String("-h"));
+        QTextStream(help ? stdout : stderr) << error << "\n";
+        return help ? 0 : 2;
+    }
+
+    dockhand::AppCore core(config);
+    QQmlApplicationEngine engine;
+    if (config.selfTest)
+        return runSelfTest(engine);
+
+    dockhand::quitOnSignals();
+    core.start();
+    std::unique_ptr<dockhand::UiProbe> probe;
+    if (!config.uiProbePath.isEmpty())
+        probe = std::make_unique<dockhand::UiProbe>(&core, config.uiProbePath);
+
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
+    engine.load(QUrl(kMainQml));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (window)
+        window->resize(config.windowWidth, config.windowHeight);
+
+    if (!config.screenshotPath.isEmpty() && window) {
+        QTimer::singleShot(config.screenshotDelayMs, window, [window, path = config.screenshotPath] {
+            const QImage image = window->grabWindow();
+            const bool saved = !image.isNull() && image.save(path);
+            QTextStream(saved ? stdout : stderr)
+                << (saved ? QStringLiteral("screenshot written: %1\n") : QStringLiteral("screenshot failed: %1\n"))
+                       .arg(path);
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return app.exec();
+}

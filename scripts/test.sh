@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, builds (warnings are errors), runs every ctest
+# test (unit, qml, e2e), then each fuzz target for a bounded time, and prints ctest's summary.
+# Exits non-zero on any failure. Benchmarks are not tests: run scripts/bench.sh for figures.
+#   DOCKHAND_FUZZ_SECONDS  seconds per fuzz target (default 30; 0 skips fuzzing)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh test || exit 1
+scripts/build.sh ci || { echo "dockhand: build failed" >&2; exit 1; }
+
+status=0
+echo "== ctest: unit, qml, e2e =="
+ctest --preset ci -j 2 --output-on-failure -LE 'bench|fuzz|soak' || status=1
+
+fuzz_seconds=${DOCKHAND_FUZZ_SECONDS:-30}
+if [ "$fuzz_seconds" -gt 0 ]; then
+    echo "== fuzz: ${fuzz_seconds}s per target =="
+    if cmake --preset fuzz -DDOCKHAND_FUZZ_SECONDS="$fuzz_seconds" >/dev/null \
+        && cmake --build build/fuzz -j "$(nproc)" --target fuzzers; then
+        ctest --test-dir build/fuzz -L fuzz --output-on-failure || status=1
+    else
+        echo "dockhand: fuzz build failed" >&2
+        status=1
+    fi
+fi
+exit $status

@@ -1,0 +1,76 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The result of the last scan, impossible to miss: green when accepted (only ever after the
+// scan is saved), red when refused, dark orange when it could not be saved.
+Rectangle {
+    id: banner
+    property string result: ""
+    property string message: ""
+    property string text: ""
+    property int serial: 0
+
+    readonly property color tone: result === "accepted" ? Theme.accepted
+                                 : result === "refused" ? Theme.refused
+                                 : result === "not-saved" ? Theme.warning : Theme.textSecondary
+    readonly property string title: result === "accepted" ? qsTr("ACCEPTED")
+                                   : result === "refused" ? qsTr("REFUSED")
+                                   : result === "not-saved" ? qsTr("NOT SAVED — SCAN AGAIN")
+                                   : qsTr("Ready to scan")
+
+    implicitHeight: column.implicitHeight + 2 * Theme.spacing
+    radius: Theme.radius
+    color: tone
+
+    onSerialChanged: flash.restart()
+
+    SequentialAnimation {
+        id: flash
+        NumberAnimation { target: banner; property: "opacity"; from: 0.55; to: 1.0; duration: 180 }
+    }
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: 4
+
+        Label {
+            Layout.fillWidth: true
+            text: banner.title
+            color: "white"
+            font.pixelSize: Theme.fontHuge
+            font.bold: true
+            elide: Text.ElideRight
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: banner.message.length > 0
+            text: banner.message
+            color: "white"
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: banner.text.length > 0
+            text: banner.text
+            color: "white"
+            opacity: 0.9
+            font.family: Theme.monoFamily
+            font.pixelSize: Theme.fontSmall
+            elide: Text.ElideMiddle
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: banner.result === ""
+            text: qsTr("Scan a barcode with the scanner.")
+            color: "white"
+            font.pixelSize: Theme.fontNormal
+            wrapMode: Text.Wrap
+        }
+    }
+}

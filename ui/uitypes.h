@@ -1,0 +1,75 @@
+#pragma once
+
+// Exposes the objects main() builds (through AppCore) to QML as singletons, with declarative
+// registration only. The engine must be created after the AppCore it shows.
+
+#include "appcore.h"
+
+#include <QJSEngine>
+#include <QQmlEngine>
+#include <QtQml/qqmlregistration.h>
+
+namespace dockhand::ui {
+
+// QML must never delete what C++ owns.
+template<typename T>
+T *exposeToQml(T *instance)
+{
+    if (instance)
+        QJSEngine::setObjectOwnership(instance, QJSEngine::CppOwnership);
+    return instance;
+}
+
+struct DeviceForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::DeviceStatus)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(Device)
+public:
+    static dockhand::DeviceStatus *create(QQmlEngine *, QJSEngine *)
+    {
+        return exposeToQml(AppCore::current() ? AppCore::current()->device() : nullptr);
+    }
+};
+
+struct SyncForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::SyncMonitor)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(Sync)
+public:
+    static dockhand::SyncMonitor *create(QQmlEngine *, QJSEngine *)
+    {
+        return exposeToQml(AppCore::current() ? AppCore::current()->sync() : nullptr);
+    }
+};
+
+struct ScansForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::ScanService)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(Scans)
+public:
+    static dockhand::ScanService *create(QQmlEngine *, QJSEngine *)
+    {
+        return exposeToQml(AppCore::current() ? AppCore::current()->scans() : nullptr);
+    }
+};
+
+struct ScanListForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::ScanListModel)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(ScanList)
+public:
+    static dockhand::ScanListModel *create(QQmlEngine *, QJSEngine *)
+    {
+        return exposeToQml(AppCore::current() ? AppCore::current()->scanList() : nullptr);
+    }
+};
+
+} // namespace dockhand::ui

@@ -555,7 +555,8 @@ Gs1ParseResult Gs1Parser::parseImpl(QByteArrayView data, bool suggest) const
 {
     Gs1ParseResult result;
     if (m_dictionary.isEmpty()) {
-        result.error = m_dictionary.loadError();
+        result.error = m_dictionary.loadError().isEmpty() ? QStringLiteral("GS1 AI dictionary is empty")
+                                                          : m_dictionary.loadError();
         return result;
     }
     const auto fail = [&](const QString &error) {
@@ -576,8 +577,10 @@ Gs1ParseResult Gs1Parser::parseImpl(QByteArrayView data, bool suggest) const
         const QByteArrayView rest = data.sliced(pos);
         const Gs1AiSpec *spec = m_dictionary.match(rest);
         if (!spec) {
-            if (rest.size() < 2 || !isDigit(rest.at(0)) || !isDigit(rest.at(1))) {
-                const char bad = isDigit(rest.at(0)) && rest.size() >= 2 ? rest.at(1) : rest.at(0);
+            if (rest.size() < 2 && isDigit(rest.at(0)))
+                return fail(QStringLiteral("Data ends inside an AI at position %1").arg(pos + 1));
+            if (!isDigit(rest.at(0)) || !isDigit(rest.at(1))) {
+                const char bad = isDigit(rest.at(0)) ? rest.at(1) : rest.at(0);
                 if (elements.isEmpty())
                     return fail(QStringLiteral(
                         "Not GS1 data: an AI must start with two digits, found %1 at position %2")
@@ -658,7 +661,8 @@ Gs1ParseResult Gs1Parser::fromPairs(const QList<std::pair<QString, QString>> &pa
 {
     Gs1ParseResult result;
     if (m_dictionary.isEmpty()) {
-        result.error = m_dictionary.loadError();
+        result.error = m_dictionary.loadError().isEmpty() ? QStringLiteral("GS1 AI dictionary is empty")
+                                                          : m_dictionary.loadError();
         return result;
     }
     QList<Gs1Element> elements;

@@ -57,6 +57,15 @@ bool isBase64Url(char c)
         || c == '=';
 }
 
+template<bool (*InSet)(char)> qsizetype firstNotIn(QByteArrayView part)
+{
+    for (qsizetype i = 0; i < part.size(); ++i) {
+        if (!InSet(part.at(i)))
+            return i;
+    }
+    return -1;
+}
+
 // How a character is named in a message: printable ASCII quoted, anything else as a byte.
 QString describeChar(char c)
 {
@@ -211,31 +220,32 @@ QString Gs1Parser::checkValue(const Gs1AiSpec &spec, QByteArrayView value) const
             return lengthFault(value.size());
         }
         const QByteArrayView part = value.sliced(pos, len);
-        for (qsizetype i = 0; i < part.size(); ++i) {
-            const char c = part.at(i);
-            bool ok = false;
-            QString set;
-            switch (comp.type) {
-            case 'N':
-                ok = isDigit(c);
-                set = QStringLiteral("is not a digit");
-                break;
-            case 'Y':
-                ok = isCset39(c);
-                set = QStringLiteral("is not in GS1 character set 39");
-                break;
-            case 'Z':
-                ok = isBase64Url(c);
-                set = QStringLiteral("is not a base64url character");
-                break;
-            default:
-                ok = isCset82(c);
-                set = QStringLiteral("is not in GS1 character set 82");
-                break;
-            }
-            if (!ok)
-                return fault(
-                    QStringLiteral("%1 at position %2 %3").arg(describeChar(c)).arg(pos + i + 1).arg(set));
+        // The character set check runs on every byte of every scan: one tight loop per set,
+        // a message only on failure.
+        qsizetype bad = -1;
+        switch (comp.type) {
+        case 'N':
+            bad = firstNotIn<isDigit>(part);
+            break;
+        case 'Y':
+            bad = firstNotIn<isCset39>(part);
+            break;
+        case 'Z':
+            bad = firstNotIn<isBase64Url>(part);
+            break;
+        default:
+            bad = firstNotIn<isCset82>(part);
+            break;
+        }
+        if (bad >= 0) {
+            const QString set = comp.type == 'N' ? QStringLiteral("is not a digit")
+                : comp.type == 'Y'               ? QStringLiteral("is not in GS1 character set 39")
+                : comp.type == 'Z'               ? QStringLiteral("is not a base64url character")
+                                                 : QStringLiteral("is not in GS1 character set 82");
+            return fault(QStringLiteral("%1 at position %2 %3")
+                             .arg(describeChar(part.at(bad)))
+                             .arg(pos + bad + 1)
+                             .arg(set));
         }
         for (Gs1Check check : comp.checks) {
             QString err;

@@ -226,8 +226,8 @@ private slots:
         QVERIFY(second.exitCode() != 0);
         QVERIFY(second.readAllStandardOutput().isEmpty());
         const QString err = QString::fromUtf8(second.readAllStandardError());
-        QVERIFY2(
-            err.contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(m_base.port())), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(m_base.port())),
+            qPrintable(err));
     }
 
     void badDataDirFails()

@@ -17,4 +17,17 @@ QString scanSourceName(ScanSource source)
     return QStringLiteral("unknown");
 }
 
+QString takeAimPrefix(QByteArray &data)
+{
+    if (data.size() < 3 || data.at(0) != ']')
+        return {};
+    const auto isAsciiLetter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    const auto isAsciiDigit = [](char c) { return c >= '0' && c <= '9'; };
+    if (!isAsciiLetter(data.at(1)) || !(isAsciiLetter(data.at(2)) || isAsciiDigit(data.at(2))))
+        return {};
+    QString aim = QString::fromLatin1(data.constData(), 3);
+    data.remove(0, 3);
+    return aim;
+}
+
 } // namespace dockhand

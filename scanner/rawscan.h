@@ -17,6 +17,11 @@ enum class ScanSource {
 
 QString scanSourceName(ScanSource source);
 
+// Removes a leading AIM symbology identifier (']' + code letter + modifier, e.g. "]C1") from
+// scanner data and returns it; returns an empty string and leaves `data` alone when there is none.
+// Serial and wedge scanners send the id in band, so both sources need the same rule.
+QString takeAimPrefix(QByteArray &data);
+
 // One barcode read, exactly as the scanner delivered it, before any interpretation.
 // `data` holds the payload without prefix, AIM id or suffix; GS1 separators stay byte 0x1D.
 struct RawScan

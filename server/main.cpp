@@ -1,7 +1,76 @@
+// dockhand-server: parses the command line, starts DockhandServer, waits for SIGINT/SIGTERM.
+// All logic lives in dockhand_serverlib so tests can use it without this executable.
+
+#include "dockhandserver.h"
+#include "serveroptions.h"
+#include "signalwatcher.h"
+
 #include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <cstdio>
+
+using namespace dockhand::server;
+
+namespace {
+
+void printLine(FILE *stream, const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stream);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("dockhand-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DOCKHAND_VERSION));
+    qSetMessagePattern(
+        QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-debug}debug%{endif}%{if-info}info%{endif}"
+                       "%{if-warning}warning%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif}"
+                       " %{category}: %{message}"));
+
+    auto options = parseServerOptions(QCoreApplication::arguments());
+    if (!options) {
+        printLine(stderr, QStringLiteral("dockhand-server: %1 (see --help)").arg(options.error()));
+        return 2;
+    }
+    if (options->action == ServerOptions::Action::ShowHelp) {
+        printLine(stdout, options->helpText);
+        return 0;
+    }
+    if (options->action == ServerOptions::Action::ShowVersion) {
+        printLine(stdout, QStringLiteral("dockhand-server %1").arg(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+
+    // Per-request lines are debug (enable with QT_LOGGING_RULES="dockhand.server.http.debug=true");
+    // --quiet keeps only warnings and errors. The environment still overrides both.
+    QLoggingCategory::setFilterRules(
+        options->quiet ? QStringLiteral("*.debug=false\n*.info=false") : QStringLiteral("*.debug=false"));
+
+    SignalWatcher signalWatcher;
+    DockhandServer server;
+    auto port = server.start(options.value());
+    if (!port) {
+        printLine(stderr, QStringLiteral("dockhand-server: %1").arg(port.error()));
+        return 1;
+    }
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&](int signalNumber) {
+        qCInfo(lcServer) << "signal" << signalNumber << "received, shutting down";
+        QCoreApplication::quit();
+    });
+
+    const bool ipv6 = options->listenAddress.protocol() == QAbstractSocket::IPv6Protocol;
+    const QString host = ipv6 ? QStringLiteral("[%1]").arg(options->listenAddress.toString())
+                              : options->listenAddress.toString();
+    printLine(
+        stdout, QStringLiteral("dockhand-server listening on http://%1:%2").arg(host).arg(port.value()));
+
+    const int code = app.exec();
+    server.stop();
+    return code;
 }

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "expected.h"
+#include "serveroptions.h"
+
+#include <QLoggingCategory>
+#include <QObject>
+
+#include <memory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcServer)
+
+namespace dockhand::server {
+
+class Api;
+class HttpFrontend;
+class ServerStore;
+
+// The running server: opens the store, loads the demo warehouse when asked, and listens.
+// main() only parses the command line and waits for a signal; tests can run this in-process.
+class DockhandServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DockhandServer(QObject *parent = nullptr);
+    ~DockhandServer() override;
+
+    // Returns the port actually listened on (useful with port 0). Errors are one line for stderr.
+    Expected<quint16> start(const ServerOptions &options);
+    // Stops listening and closes the database; idempotent.
+    void stop();
+
+    ServerStore *store() const { return m_store.get(); }
+
+private:
+    std::unique_ptr<ServerStore> m_store;
+    std::unique_ptr<Api> m_api;
+    HttpFrontend *m_frontend = nullptr;
+};
+
+} // namespace dockhand::server

@@ -1,0 +1,122 @@
+#include "serveroptions.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QUrl>
+
+namespace dockhand::server {
+
+Expected<DatabaseLocation> DatabaseLocation::parse(const QString &text)
+{
+    DatabaseLocation location;
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return Error {QStringLiteral("--database must not be empty")};
+    if (trimmed.startsWith(QLatin1String("postgresql://"))
+        || trimmed.startsWith(QLatin1String("postgres://"))) {
+        const QUrl url(trimmed);
+        if (!url.isValid() || url.host().isEmpty())
+            return Error {QStringLiteral("--database: '%1' is not a valid PostgreSQL URL "
+                                         "(expected postgresql://user:password@host:port/dbname)")
+                              .arg(QUrl(trimmed).toDisplayString(QUrl::RemovePassword))};
+        location.kind = Kind::PostgreSql;
+        location.url = trimmed;
+        return location;
+    }
+    if (trimmed.contains(QLatin1String("://")))
+        return Error {
+            QStringLiteral("--database: unsupported URL scheme in '%1' (use a file path or postgresql://)")
+                .arg(trimmed.left(200))};
+    location.kind = Kind::Sqlite;
+    location.sqlitePath = QFileInfo(trimmed).absoluteFilePath();
+    return location;
+}
+
+QString DatabaseLocation::describe() const
+{
+    if (kind == Kind::PostgreSql)
+        return QUrl(url).toDisplayString(QUrl::RemovePassword);
+    return sqlitePath;
+}
+
+Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "dockhand-server: the central order server the Dockhand devices sync with.\n"
+        "Stores scan events exactly once, serves orders, products and locations as JSON.\n"
+        "Prints one line 'dockhand-server listening on http://ADDR:PORT' to stdout when ready."));
+    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
+        QStringLiteral("Show this help and exit."));
+    const QCommandLineOption version(QStringList {QStringLiteral("v"), QStringLiteral("version")},
+        QStringLiteral("Show the version and exit."));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QStringLiteral("Address to listen on (default 127.0.0.1; 0.0.0.0 for all)."), QStringLiteral("ADDR"),
+        QStringLiteral("127.0.0.1"));
+    const QCommandLineOption port(QStringLiteral("port"),
+        QStringLiteral("TCP port (default 8765; 0 picks a free port and prints it)."), QStringLiteral("N"),
+        QStringLiteral("8765"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+        QStringLiteral("Folder for the default database file (default ./data)."), QStringLiteral("DIR"),
+        QStringLiteral("data"));
+    const QCommandLineOption database(QStringLiteral("database"),
+        QStringLiteral("SQLite file path, or postgresql://user:pass@host:port/db (not yet supported). "
+                       "Default: DIR/dockhand-server.db."),
+        QStringLiteral("PATH_OR_URL"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+        QStringLiteral("Load the demo warehouse (locations, products, stock, operators, "
+                       "20 orders) if the database holds no warehouse data yet."));
+    const QCommandLineOption quiet(
+        QStringLiteral("quiet"), QStringLiteral("Log only warnings and errors (stderr)."));
+    parser.addOptions({help, version, listen, port, dataDir, database, demo, quiet});
+
+    if (!parser.parse(arguments))
+        return Error {parser.errorText()};
+    if (!parser.positionalArguments().isEmpty())
+        return Error {QStringLiteral("unexpected argument '%1' (see --help)")
+                          .arg(parser.positionalArguments().first())};
+
+    ServerOptions options;
+    options.helpText = parser.helpText();
+    if (parser.isSet(help)) {
+        options.action = ServerOptions::Action::ShowHelp;
+        return options;
+    }
+    if (parser.isSet(version)) {
+        options.action = ServerOptions::Action::ShowVersion;
+        return options;
+    }
+
+    options.listenText = parser.value(listen).trimmed();
+    if (options.listenText == QLatin1String("localhost"))
+        options.listenText = QStringLiteral("127.0.0.1");
+    if (!options.listenAddress.setAddress(options.listenText))
+        return Error {QStringLiteral("--listen: '%1' is not an IP address (e.g. 127.0.0.1 or 0.0.0.0)")
+                          .arg(options.listenText.left(100))};
+
+    bool ok = false;
+    const uint portNumber = parser.value(port).toUInt(&ok);
+    if (!ok || portNumber > 65535)
+        return Error {
+            QStringLiteral("--port: '%1' is not a port number (0-65535)").arg(parser.value(port).left(20))};
+    options.port = quint16(portNumber);
+
+    options.dataDir = QDir(parser.value(dataDir)).absolutePath();
+    options.demo = parser.isSet(demo);
+    options.quiet = parser.isSet(quiet);
+
+    if (parser.isSet(database)) {
+        auto location = DatabaseLocation::parse(parser.value(database));
+        if (!location)
+            return Error {location.error()};
+        options.database = location.value();
+        options.dataDirUsed = false;
+    } else {
+        options.database.kind = DatabaseLocation::Kind::Sqlite;
+        options.database.sqlitePath = QDir(options.dataDir).filePath(QStringLiteral("dockhand-server.db"));
+    }
+    return options;
+}
+
+} // namespace dockhand::server

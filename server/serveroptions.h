@@ -1,0 +1,50 @@
+#pragma once
+
+#include "expected.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace dockhand::server {
+
+// Where the server keeps its data. SQLite is the embedded default; PostgreSQL is the fleet
+// setup (issue 4). Parsing both now keeps the command line stable when the dialect arrives.
+struct DatabaseLocation
+{
+    enum class Kind {
+        Sqlite, // a file path
+        PostgreSql, // a postgresql:// URL
+    };
+    Kind kind = Kind::Sqlite;
+    QString sqlitePath; // absolute, for Kind::Sqlite
+    QString url; // as given, for Kind::PostgreSql
+
+    // Accepts "postgresql://..." / "postgres://..." as PostgreSQL, anything else as a file path
+    // (relative paths are taken from the working folder).
+    static Expected<DatabaseLocation> parse(const QString &text);
+    // For logs and the health answer: never prints a password.
+    QString describe() const;
+};
+
+struct ServerOptions
+{
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    QString listenText = QStringLiteral("127.0.0.1"); // as the user wrote it, for the banner
+    quint16 port = 8765; // 0 = let the system pick a free port
+    QString dataDir; // absolute
+    bool dataDirUsed = true; // false when --database points elsewhere
+    DatabaseLocation database;
+    bool demo = false;
+    bool quiet = false;
+
+    // What the process should do besides serving: show help or the version and exit.
+    enum class Action { Serve, ShowHelp, ShowVersion };
+    Action action = Action::Serve;
+    QString helpText;
+};
+
+// Parses the command line (argv[0] first). Errors are one line a user can act on.
+Expected<ServerOptions> parseServerOptions(const QStringList &arguments);
+
+} // namespace dockhand::server

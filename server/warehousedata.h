@@ -1,0 +1,89 @@
+#pragma once
+
+#include "expected.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace dockhand::server {
+
+// A warehouse's master data and open orders as one importable value: the demo file today,
+// the orders/master-data import (JSON) of issue 4 later. Parsing validates everything up front
+// so an import is all-or-nothing and its error names the bad record.
+struct WarehouseData
+{
+    struct Location
+    {
+        QString code;
+        QString zone;
+        int walkSequence = 0;
+    };
+    struct Product
+    {
+        QString gtin; // 14 digits, check digit verified
+        QString sku;
+        QString name;
+        bool lotTracked = false;
+        bool expiryTracked = false;
+        bool serialTracked = false;
+    };
+    struct Stock
+    {
+        QString location;
+        QString gtin;
+        qint64 quantity = 0;
+    };
+    struct Operator
+    {
+        QString badge;
+        QString name;
+        QString role; // picker / packer / supervisor / admin
+        QString pin; // clear text only in the import file; stored hashed
+    };
+    struct Carton
+    {
+        QString code;
+        QString name;
+        int lengthMm = 0;
+        int widthMm = 0;
+        int heightMm = 0;
+        double tareKg = 0;
+    };
+    struct OrderLine
+    {
+        int line = 0;
+        QString gtin;
+        qint64 quantity = 0;
+    };
+    struct Order
+    {
+        QString number;
+        QString customer;
+        QString status;
+        QList<OrderLine> lines;
+    };
+
+    QString warehouseCode;
+    QString warehouseName;
+    QList<Location> locations;
+    QList<Product> products;
+    QList<Stock> stock;
+    QList<Operator> operators;
+    QStringList totes;
+    QList<Carton> cartons;
+    QList<Order> orders;
+
+    static Expected<WarehouseData> fromJson(const QJsonObject &json);
+    // The demo warehouse compiled into the server (resources/demo/warehouse.json).
+    static Expected<WarehouseData> demo();
+};
+
+// GS1 mod-10 check: weights 3,1,3,... from the rightmost data digit.
+bool isValidGtin14(QStringView gtin);
+
+// Order statuses the server knows, in journey order (DOMAIN.md).
+const QStringList &orderStatuses();
+const QStringList &operatorRoles();
+
+} // namespace dockhand::server

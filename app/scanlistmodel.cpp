@@ -44,7 +44,7 @@ QVariant ScanListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case TextRole: {
         QString text = row.event.raw;
-        text.replace(QChar(0x1d), QChar(0x241d));
+        text.replace(QChar(0x1d), QStringLiteral("<GS>"));
         return text;
     }
     case SequenceRole:

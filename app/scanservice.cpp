@@ -34,6 +34,33 @@ QJsonObject scanFields(const Scan &scan)
     return f;
 }
 
+QString ScanService::describe(const Scan &scan)
+{
+    switch (scan.kind) {
+    case ScanKind::Product: {
+        QString text = tr("Product %1").arg(scan.gtin);
+        if (!scan.lot.isEmpty())
+            text += tr(", lot %1").arg(scan.lot);
+        if (scan.expiry.isValid())
+            text += tr(", expires %1").arg(scan.expiry.toString(Qt::ISODate));
+        return text;
+    }
+    case ScanKind::Sscc:
+        return tr("Shipping unit (SSCC) %1").arg(scan.sscc);
+    case ScanKind::Location:
+        return tr("Location %1").arg(scan.code);
+    case ScanKind::Tote:
+        return tr("Tote %1").arg(scan.code);
+    case ScanKind::Order:
+        return tr("Order %1").arg(scan.code);
+    case ScanKind::Badge:
+        return tr("Operator badge %1").arg(scan.code);
+    case ScanKind::Unknown:
+        break;
+    }
+    return tr("Scan recorded (not a known label type)");
+}
+
 ScanService::ScanService(ScanDecoder decoder, QObject *parent)
     : QObject(parent)
     , m_decoder(std::move(decoder))
@@ -56,7 +83,7 @@ std::optional<QueuedEvent> ScanService::handle(const RawScan &raw)
     event.deviceTime = raw.time.isValid() ? raw.time : QDateTime::currentDateTimeUtc();
 
     QString display = event.raw;
-    display.replace(QChar(0x1d), QChar(0x241d));
+    display.replace(QChar(0x1d), QStringLiteral("<GS>"));
 
     if (!m_queue && m_recover) {
         const QString why = m_recover();
@@ -78,18 +105,10 @@ std::optional<QueuedEvent> ScanService::handle(const RawScan &raw)
     }
     QueuedEvent queued{std::move(committed.value()), EventState::Pending, {}};
     // Feedback only now: the event is on disk.
-    if (scan.valid) {
-        QString message = tr("Scan accepted: %1").arg(scanKindName(scan.kind));
-        if (!scan.gtin.isEmpty())
-            message = tr("Product %1").arg(scan.gtin);
-        else if (!scan.sscc.isEmpty())
-            message = tr("SSCC %1").arg(scan.sscc);
-        else if (!scan.code.isEmpty())
-            message = tr("%1 %2").arg(scanKindName(scan.kind), scan.code);
-        setFeedback(QStringLiteral("accepted"), message, display);
-    } else {
+    if (scan.valid)
+        setFeedback(QStringLiteral("accepted"), describe(scan), display);
+    else
         setFeedback(QStringLiteral("refused"), scan.error, display);
-    }
     emit recorded(queued);
     return queued;
 }

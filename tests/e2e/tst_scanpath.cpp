@@ -115,7 +115,7 @@ private slots:
         // The server goes away. Scans are still accepted (committed locally) and wait.
         server.stop();
         QVERIFY2(pty.send("TOTE-0001\r\n", &error), qPrintable(error));
-        QVERIFY2(pty.send("4012345001013\r\n", &error), qPrintable(error));
+        QVERIFY2(pty.send("4012345001075\r\n", &error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(countRows(app.probe(), {}), 5, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(countRows(app.probe(), QStringLiteral("pending")), 2, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(app.probe().value(QStringLiteral("backlog")).toInt(), 2, 20000);

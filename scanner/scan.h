@@ -3,6 +3,7 @@
 #include "rawscan.h"
 
 #include <QDate>
+#include <QJsonObject>
 #include <QList>
 #include <QRegularExpression>
 #include <QString>
@@ -28,6 +29,11 @@ struct Gs1Element
     QString ai;
     QString value;
     QString title;
+    // For AIs with an implied decimal point (310n-369n, 390n-395n): the value with its
+    // decimal point ("1.234"); empty otherwise.
+    QString decimal = {};
+    // The unit of a measure ("kg", "m²", "%") or the ISO 4217 currency code of 391n/393n.
+    QString unit = {};
     bool operator==(const Gs1Element &) const = default;
 };
 
@@ -42,6 +48,12 @@ struct ClassifierConfig
 
     // The demo warehouse's scheme: A-01-02, TOTE-0001, OP-1001, SO-100001.
     static ClassifierConfig demoDefaults();
+
+    // Reads {"location": "regex", "tote": ..., "badge": ..., "order": ...}. Each pattern must
+    // match the whole scan; a missing key keeps the demo default, an empty string turns that
+    // kind off. Unknown keys, non-strings and invalid patterns are refused: the result is the
+    // demo defaults and `error` says which key is wrong and why.
+    static ClassifierConfig fromJson(const QJsonObject &json, QString *error = nullptr);
 };
 
 // A scan after decoding: symbology, GS1 elements, check digits and kind.
@@ -67,6 +79,11 @@ struct Scan
 
     // The value of the first element with this AI, or an empty string.
     QString element(QStringView ai) const;
+
+    // One compact JSON object as `dockhand-cli parse` prints it: valid, error, symbology, aim,
+    // kind, text, elements [{ai, value, title[, decimal, unit]}], hri, and gtin / sscc / code /
+    // lot / serial / expiry (ISO date) / count when present.
+    QJsonObject toJson() const;
 };
 
 // Turns raw scans into Scans. Pure and thread-safe: the same input always gives the same result.
@@ -75,10 +92,25 @@ class ScanDecoder
 public:
     explicit ScanDecoder(ClassifierConfig config = ClassifierConfig::demoDefaults());
 
+    // Decodes one scan: AIM id (from raw.aim, or a leading "]xy" in the data), GS1 element
+    // strings, GS1 Digital Link URIs, bare GTIN-8/12/13/14 and SSCC with check digits, then
+    // the configured label patterns. Never throws; bad input gives valid == false + error.
     Scan decode(const RawScan &raw) const;
 
+    // As decode(), but reads the data as a GS1 element string whatever the AIM id says
+    // (FNC1 in first position implied), for `dockhand-cli parse --gs1` and keyed-in data.
+    Scan decodeGs1(const RawScan &raw) const;
+
+    // The date GS1 two-digit years are resolved against; defaults to today. For tests.
+    void setToday(QDate today) { m_today = today; }
+
+    const ClassifierConfig &config() const { return m_config; }
+
 private:
+    Scan decodeImpl(const RawScan &raw, bool forceGs1) const;
+
     ClassifierConfig m_config;
+    QDate m_today;
 };
 
 } // namespace dockhand

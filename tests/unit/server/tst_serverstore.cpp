@@ -1,0 +1,376 @@
+#include "pinhash.h"
+#include "serverstore.h"
+#include "servertestutil.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dockhand;
+using namespace dockhand::server;
+using dockhand::protocol::AckStatus;
+using dockhand::server::test::makeEvent;
+
+class TestServerStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+
+    DatabaseLocation freshLocation()
+    {
+        DatabaseLocation location;
+        location.sqlitePath = m_dir.filePath(QStringLiteral("server-%1.db").arg(++m_counter));
+        return location;
+    }
+
+    static std::unique_ptr<ServerStore> openStore(const DatabaseLocation &location)
+    {
+        auto store = ServerStore::open(location, QStringLiteral("tst-store"));
+        if (!store.ok())
+            qWarning() << store.error();
+        return store.ok() ? std::move(store.value()) : nullptr;
+    }
+
+    // Reads the file through a second connection, as an admin's sqlite3 shell would.
+    static QStringList tablesIn(const QString &path)
+    {
+        QStringList tables;
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tst-inspect"));
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+                while (q.next())
+                    tables.append(q.value(0).toString());
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tst-inspect"));
+        return tables;
+    }
+
+    static QList<AckStatus> statuses(const ServerStore::IngestResult &result)
+    {
+        QList<AckStatus> list;
+        for (const auto &ack : result.acks)
+            list.append(ack.status);
+        return list;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void migratesFromEmpty()
+    {
+        const auto location = freshLocation();
+        {
+            auto store = openStore(location);
+            QVERIFY(store);
+            QCOMPARE(store->schemaVersion(), ServerStore::kSchemaVersion);
+            QCOMPARE(store->dialectName(), QStringLiteral("sqlite"));
+        }
+        const QStringList tables = tablesIn(location.sqlitePath);
+        for (const char *table : {"devices", "operators", "products", "locations", "stock", "totes",
+                 "carton_types", "orders", "order_lines", "order_status_history", "events", "event_answers"})
+            QVERIFY2(tables.contains(QLatin1String(table)), table);
+        // Reopening an up-to-date database changes nothing.
+        auto again = openStore(location);
+        QVERIFY(again);
+        QCOMPARE(again->schemaVersion(), ServerStore::kSchemaVersion);
+    }
+
+    void refusesNewerSchema()
+    {
+        const auto location = freshLocation();
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tst-newer"));
+            db.setDatabaseName(location.sqlitePath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=99")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tst-newer"));
+        auto store = ServerStore::open(location, QStringLiteral("tst-store"));
+        QVERIFY(!store.ok());
+        QVERIFY2(store.error().contains(QLatin1String("newer")), qPrintable(store.error()));
+    }
+
+    void refusesBadPaths()
+    {
+        DatabaseLocation directory;
+        directory.sqlitePath = m_dir.path();
+        auto store = ServerStore::open(directory, QStringLiteral("tst-store"));
+        QVERIFY(!store.ok());
+        QVERIFY2(store.error().contains(QLatin1String("not a file")), qPrintable(store.error()));
+
+        DatabaseLocation notADatabase = freshLocation();
+        {
+            QFile f(notADatabase.sqlitePath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(4096, 'x'));
+        }
+        store = ServerStore::open(notADatabase, QStringLiteral("tst-store"));
+        QVERIFY(!store.ok());
+        QVERIFY2(store.error().contains(notADatabase.sqlitePath), qPrintable(store.error()));
+
+        DatabaseLocation postgres;
+        postgres.kind = DatabaseLocation::Kind::PostgreSql;
+        postgres.url = QStringLiteral("postgresql://u:p@127.0.0.1/db");
+        store = ServerStore::open(postgres, QStringLiteral("tst-store"));
+        QVERIFY(!store.ok());
+        QVERIFY2(store.error().contains(QLatin1String("not yet supported")), qPrintable(store.error()));
+    }
+
+    void storesEachEventOnce()
+    {
+        auto store = openStore(freshLocation());
+        QVERIFY(store);
+        const auto a = makeEvent(QStringLiteral("dev-1"), 1);
+        const auto b = makeEvent(QStringLiteral("dev-1"), 2);
+        auto first = store->ingest(QStringLiteral("dev-1"), {a, b});
+        QVERIFY2(first.ok(), qPrintable(first.error()));
+        QCOMPARE(statuses(first.value()), (QList<AckStatus> {AckStatus::Accepted, AckStatus::Accepted}));
+        QCOMPARE(first->acks.at(0).id, a.id);
+        QCOMPARE(first->acks.at(1).id, b.id);
+
+        auto again = store->ingest(QStringLiteral("dev-1"), {a, b});
+        QVERIFY2(again.ok(), qPrintable(again.error()));
+        QCOMPARE(statuses(again.value()), (QList<AckStatus> {AckStatus::Duplicate, AckStatus::Duplicate}));
+        QCOMPARE(again->duplicates, 2);
+        QCOMPARE(store->eventCount().value(), 2);
+
+        // What was stored is what was sent.
+        auto page = store->events(QStringLiteral("dev-1"), 0, 10);
+        QVERIFY(page.ok());
+        QCOMPARE(page->events.size(), 2);
+        const auto &stored = page->events.at(0).event;
+        QCOMPARE(stored.id, a.id);
+        QCOMPARE(stored.sequence, 1);
+        QCOMPARE(stored.raw, a.raw);
+        QCOMPARE(stored.fields, a.fields);
+        QCOMPARE(stored.deviceTime, a.deviceTime);
+        QCOMPARE(stored.operatorId, a.operatorId);
+        QVERIFY(page->events.at(0).receivedAt.isValid());
+    }
+
+    void duplicateInsideOneBatch()
+    {
+        auto store = openStore(freshLocation());
+        QVERIFY(store);
+        const auto a = makeEvent(QStringLiteral("dev-1"), 1);
+        auto result = store->ingest(QStringLiteral("dev-1"), {a, a, makeEvent(QStringLiteral("dev-1"), 2)});
+        QVERIFY2(result.ok(), qPrintable(result.error()));
+        QCOMPARE(statuses(result.value()),
+            (QList<AckStatus> {AckStatus::Accepted, AckStatus::Duplicate, AckStatus::Accepted}));
+        QCOMPARE(store->eventCount().value(), 2);
+    }
+
+    void usedSequenceNumberIsRejectedWithReason()
+    {
+        auto store = openStore(freshLocation());
+        QVERIFY(store);
+        const auto original = makeEvent(QStringLiteral("dev-1"), 1);
+        const auto clash = makeEvent(QStringLiteral("dev-1"), 1); // other id, same (device, seq)
+        QVERIFY(store->ingest(QStringLiteral("dev-1"), {original}).ok());
+
+        auto result = store->ingest(QStringLiteral("dev-1"), {clash});
+        QVERIFY2(result.ok(), qPrintable(result.error()));
+        QCOMPARE(result->acks.at(0).status, AckStatus::Rejected);
+        const QString reason = result->acks.at(0).reason;
+        QVERIFY2(reason.contains(QLatin1String("sequence number 1")), qPrintable(reason));
+        QVERIFY2(reason.contains(original.id.toString(QUuid::WithoutBraces)), qPrintable(reason));
+
+        // The first answer stands: a repeat gets the same rejection, still nothing stored.
+        auto repeat = store->ingest(QStringLiteral("dev-1"), {clash});
+        QVERIFY(repeat.ok());
+        QCOMPARE(repeat->acks.at(0).status, AckStatus::Rejected);
+        QCOMPARE(repeat->acks.at(0).reason, reason);
+        QCOMPARE(store->eventCount().value(), 1);
+
+        // Other devices have their own sequence numbers.
+        auto other = store->ingest(QStringLiteral("dev-2"), {makeEvent(QStringLiteral("dev-2"), 1)});
+        QVERIFY(other.ok());
+        QCOMPARE(other->acks.at(0).status, AckStatus::Accepted);
+    }
+
+    void overlongRawScanIsRejected()
+    {
+        auto store = openStore(freshLocation());
+        QVERIFY(store);
+        auto e = makeEvent(QStringLiteral("dev-1"), 1);
+        e.raw = QString(10000, QLatin1Char('7'));
+        auto result = store->ingest(QStringLiteral("dev-1"), {e});
+        QVERIFY(result.ok());
+        QCOMPARE(result->acks.at(0).status, AckStatus::Rejected);
+        QVERIFY(result->acks.at(0).reason.contains(QLatin1String("8192")));
+        QCOMPARE(store->eventCount().value(), 0);
+    }
+
+    void reportsSequenceGaps()
+    {
+        auto store = openStore(freshLocation());
+        QVERIFY(store);
+        const QString dev = QStringLiteral("dev-1");
+        auto first = store->ingest(dev, {makeEvent(dev, 1), makeEvent(dev, 2)});
+        QVERIFY(first.ok());
+        QVERIFY(first->gaps.isEmpty());
+
+        auto gap = store->ingest(dev, {makeEvent(dev, 5), makeEvent(dev, 6), makeEvent(dev, 9)});
+        QVERIFY(gap.ok());
+        QCOMPARE(gap->accepted, 3); // a gap is reported, never a reason to refuse
+        QCOMPARE(gap->gaps.size(), 2);
+        QCOMPARE(gap->gaps.at(0).from, 3);
+        QCOMPARE(gap->gaps.at(0).to, 4);
+        QCOMPARE(gap->gaps.at(1).from, 7);
+        QCOMPARE(gap->gaps.at(1).to, 8);
+
+        // The missing ones arrive late: nothing is missing below them any more.
+        auto late = store->ingest(
+            dev, {makeEvent(dev, 3), makeEvent(dev, 4), makeEvent(dev, 7), makeEvent(dev, 8)});
+        QVERIFY(late.ok());
+        QVERIFY(late->gaps.isEmpty());
+
+        // The first event of a device that starts above 1.
+        auto fresh = store->ingest(QStringLiteral("dev-2"), {makeEvent(QStringLiteral("dev-2"), 3)});
+        QVERIFY(fresh.ok());
+        QCOMPARE(fresh->gaps.size(), 1);
+        QCOMPARE(fresh->gaps.at(0).from, 1);
+        QCOMPARE(fresh->gaps.at(0).to, 2);
+    }
+
+    // Fail every statement of a batch in turn: the batch is all or nothing, and a retry after
+    // the failure stores it exactly once.
+    void failedBatchStoresNothing()
+    {
+        auto store = openStore(freshLocation());
+        QVERIFY(store);
+        const QString dev = QStringLiteral("dev-1");
+        QVERIFY(store->ingest(dev, {makeEvent(dev, 1)}).ok());
+        const QList<protocol::ScanEvent> batch {
+            makeEvent(dev, 2), makeEvent(dev, 3), makeEvent(dev, 2), makeEvent(dev, 5)};
+        int failurePoints = 0;
+        for (int n = 1;; ++n) {
+            store->failStatement(n);
+            auto result = store->ingest(dev, batch);
+            store->failStatement(0);
+            if (result.ok())
+                break; // n is past the last statement of the batch
+            ++failurePoints;
+            QVERIFY2(result.error().contains(QLatin1String("injected")), qPrintable(result.error()));
+            QCOMPARE(store->eventCount().value(), 1);
+            QVERIFY(n < 100);
+        }
+        QVERIFY(failurePoints >= batch.size());
+        QCOMPARE(store->eventCount().value(), 4);
+        auto page = store->events(dev, 0, 10);
+        QVERIFY(page.ok());
+        QList<qint64> seqs;
+        for (const auto &e : page->events)
+            seqs.append(e.event.sequence);
+        QCOMPARE(seqs, (QList<qint64> {1, 2, 3, 5}));
+    }
+
+    void readsEventsPageByPage()
+    {
+        auto store = openStore(freshLocation());
+        QVERIFY(store);
+        for (const char *dev : {"dev-b", "dev-a"}) {
+            QList<protocol::ScanEvent> batch;
+            for (int seq = 1; seq <= 5; ++seq)
+                batch.append(makeEvent(QLatin1String(dev), seq));
+            QVERIFY(store->ingest(QLatin1String(dev), batch).ok());
+        }
+        auto all = store->events(QString(), 0, 100);
+        QVERIFY(all.ok());
+        QCOMPARE(all->total, 10);
+        QCOMPARE(all->events.size(), 10);
+        QCOMPARE(all->events.first().event.deviceId, QStringLiteral("dev-a")); // ordered by device, seq
+        QCOMPARE(all->events.at(5).event.deviceId, QStringLiteral("dev-b"));
+
+        auto page = store->events(QStringLiteral("dev-b"), 2, 2);
+        QVERIFY(page.ok());
+        QCOMPARE(page->total, 5);
+        QCOMPARE(page->events.size(), 2);
+        QCOMPARE(page->events.at(0).event.sequence, 3);
+        QCOMPARE(page->events.at(1).event.sequence, 4);
+
+        auto none = store->events(QStringLiteral("nobody"), 0, 10);
+        QVERIFY(none.ok());
+        QCOMPARE(none->total, 0);
+        QVERIFY(none->events.isEmpty());
+    }
+
+    void eventsSurviveReopen()
+    {
+        const auto location = freshLocation();
+        const auto a = makeEvent(QStringLiteral("dev-1"), 1);
+        {
+            auto store = openStore(location);
+            QVERIFY(store);
+            QVERIFY(store->ingest(QStringLiteral("dev-1"), {a}).ok());
+        }
+        auto store = openStore(location);
+        QVERIFY(store);
+        QCOMPARE(store->eventCount().value(), 1);
+        auto repeat = store->ingest(QStringLiteral("dev-1"), {a});
+        QVERIFY(repeat.ok());
+        QCOMPARE(repeat->acks.at(0).status, AckStatus::Duplicate);
+    }
+
+    void demoSeedingTwiceIsOnce()
+    {
+        auto demo = WarehouseData::demo();
+        QVERIFY2(demo.ok(), qPrintable(demo.error()));
+        const auto location = freshLocation();
+        {
+            auto store = openStore(location);
+            QVERIFY(store);
+            auto seeded = store->seedIfEmpty(demo.value());
+            QVERIFY2(seeded.ok(), qPrintable(seeded.error()));
+            QVERIFY(seeded.value());
+            auto again = store->seedIfEmpty(demo.value());
+            QVERIFY(again.ok());
+            QVERIFY(!again.value());
+        }
+        auto store = openStore(location); // a restart with --demo
+        QVERIFY(store);
+        auto third = store->seedIfEmpty(demo.value());
+        QVERIFY(third.ok());
+        QVERIFY(!third.value());
+
+        auto orders = store->orders(QString());
+        QVERIFY(orders.ok());
+        QCOMPARE(orders->size(), demo->orders.size());
+        QCOMPARE(store->products()->size(), demo->products.size());
+        QCOMPARE(store->locations()->size(), demo->locations.size());
+        auto received = store->orders(QStringLiteral("received"));
+        QVERIFY(received.ok());
+        QCOMPARE(received->size(), 20);
+        QVERIFY(store->orders(QStringLiteral("shipped"))->isEmpty());
+
+        const auto &firstOrder = demo->orders.first();
+        auto detail = store->order(firstOrder.number);
+        QVERIFY(detail.ok());
+        QVERIFY(detail->has_value());
+        QCOMPARE((*detail.value()).lines.size(), firstOrder.lines.size());
+        QCOMPARE((*detail.value()).lines.first().ordered, firstOrder.lines.first().quantity);
+        QCOMPARE((*detail.value()).history.size(), 1);
+        QCOMPARE((*detail.value()).history.first().status, QStringLiteral("received"));
+        QVERIFY(!store->order(QStringLiteral("SO-NOPE"))->has_value());
+
+        // PINs are stored hashed, never as given.
+        const auto &op = demo->operators.first();
+        auto hash = store->operatorPinHash(op.badge);
+        QVERIFY(hash.ok());
+        QVERIFY(hash.value() != op.pin);
+        QVERIFY(pinhash::verify(op.pin, hash.value()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerStore)
+#include "tst_serverstore.moc"

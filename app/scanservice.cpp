@@ -28,7 +28,7 @@ QJsonObject scanFields(const Scan &scan)
     if (!scan.elements.isEmpty()) {
         QJsonArray elements;
         for (const auto &e : scan.elements)
-            elements.append(QJsonObject{{QLatin1String("ai"), e.ai}, {QLatin1String("value"), e.value}});
+            elements.append(QJsonObject {{QLatin1String("ai"), e.ai}, {QLatin1String("value"), e.value}});
         f.insert(QLatin1String("elements"), elements);
     }
     return f;
@@ -62,10 +62,8 @@ QString ScanService::describe(const Scan &scan)
 }
 
 ScanService::ScanService(ScanDecoder decoder, QObject *parent)
-    : QObject(parent)
-    , m_decoder(std::move(decoder))
-{
-}
+    : QObject(parent), m_decoder(std::move(decoder))
+{ }
 
 std::optional<QueuedEvent> ScanService::handle(const RawScan &raw)
 {
@@ -89,12 +87,13 @@ std::optional<QueuedEvent> ScanService::handle(const RawScan &raw)
         const QString why = m_recover();
         if (!m_queue) {
             setFeedback(QStringLiteral("not-saved"),
-                        tr("Scan NOT saved: %1. Scan it again when this is fixed.").arg(why), display);
+                tr("Scan NOT saved: %1. Scan it again when this is fixed.").arg(why), display);
             return std::nullopt;
         }
     }
     if (!m_queue) {
-        setFeedback(QStringLiteral("not-saved"), tr("Scan NOT saved: no scan queue. Scan it again later."), display);
+        setFeedback(
+            QStringLiteral("not-saved"), tr("Scan NOT saved: no scan queue. Scan it again later."), display);
         return std::nullopt;
     }
     auto committed = m_queue->append(std::move(event));
@@ -103,7 +102,7 @@ std::optional<QueuedEvent> ScanService::handle(const RawScan &raw)
         setFeedback(QStringLiteral("not-saved"), committed.error(), display);
         return std::nullopt;
     }
-    QueuedEvent queued{std::move(committed.value()), EventState::Pending, {}};
+    QueuedEvent queued {std::move(committed.value()), EventState::Pending, {}};
     // Feedback only now: the event is on disk.
     if (scan.valid)
         setFeedback(QStringLiteral("accepted"), describe(scan), display);

@@ -10,6 +10,7 @@
 #   DOCKHAND_PORT      server port (default 8765)
 #   DOCKHAND_DATA      data folder (default ./data)
 #   DOCKHAND_HEADLESS  set to 1 to force the headless demo even with a display
+#   DOCKHAND_SHOTS     where the headless demo writes its screenshots (default ./demo-out)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -74,7 +75,7 @@ if [ -n "${DISPLAY:-}" ] && [ "${DOCKHAND_HEADLESS:-0}" != 1 ]; then
 fi
 
 # Headless: replay a short demo under Xvfb and take screenshots at both screen sizes.
-shots="$root/demo-out"
+shots=$(realpath -m "${DOCKHAND_SHOTS:-$root/demo-out}")
 mkdir -p "$shots"
 demo_scans=(
     "04012345001006"                       # a GTIN-14 from the demo catalogue

@@ -19,14 +19,14 @@ namespace dockhand::e2e {
 QString binary(const QString &name)
 {
     const QByteArray dir = qgetenv("DOCKHAND_BIN_DIR");
-    return QDir(dir.isEmpty() ? QCoreApplication::applicationDirPath() : QString::fromLocal8Bit(dir)).filePath(name);
+    return QDir(dir.isEmpty() ? QCoreApplication::applicationDirPath() : QString::fromLocal8Bit(dir))
+        .filePath(name);
 }
 
 PtyPair::PtyPair(const QString &dir)
     : m_appSide(QDir(dir).filePath(QStringLiteral("scanner-app")))
     , m_feedSide(QDir(dir).filePath(QStringLiteral("scanner-feed")))
-{
-}
+{ }
 
 PtyPair::~PtyPair()
 {
@@ -36,10 +36,12 @@ PtyPair::~PtyPair()
 bool PtyPair::start(QString *error)
 {
     m_socat.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_socat.start(QStringLiteral("socat"), {QStringLiteral("pty,raw,echo=0,link=") + m_appSide,
-                                            QStringLiteral("pty,raw,echo=0,link=") + m_feedSide});
+    m_socat.start(QStringLiteral("socat"),
+        {QStringLiteral("pty,raw,echo=0,link=") + m_appSide,
+            QStringLiteral("pty,raw,echo=0,link=") + m_feedSide});
     if (!m_socat.waitForStarted(5000)) {
-        *error = QStringLiteral("socat did not start: %1 (is the socat package installed?)").arg(m_socat.errorString());
+        *error = QStringLiteral("socat did not start: %1 (is the socat package installed?)")
+                     .arg(m_socat.errorString());
         return false;
     }
     QDeadlineTimer deadline(10000);
@@ -79,10 +81,7 @@ bool PtyPair::send(const QByteArray &bytes, QString *error)
     return true;
 }
 
-ServerProcess::ServerProcess(QString dataDir)
-    : m_dataDir(std::move(dataDir))
-{
-}
+ServerProcess::ServerProcess(QString dataDir) : m_dataDir(std::move(dataDir)) { }
 
 ServerProcess::~ServerProcess()
 {
@@ -93,8 +92,8 @@ bool ServerProcess::start(int port, const QStringList &extraArgs, QString *error
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.start(binary(QStringLiteral("dockhand-server")),
-                    QStringList{QStringLiteral("--port"), QString::number(port), QStringLiteral("--data-dir"), m_dataDir}
-                        + extraArgs);
+        QStringList {QStringLiteral("--port"), QString::number(port), QStringLiteral("--data-dir"), m_dataDir}
+            + extraArgs);
     if (!m_process.waitForStarted(5000)) {
         *error = QStringLiteral("dockhand-server did not start: %1").arg(m_process.errorString());
         return false;
@@ -133,10 +132,8 @@ QUrl ServerProcess::url() const
 }
 
 AppProcess::AppProcess(QString dataDir, QString probePath)
-    : m_dataDir(std::move(dataDir))
-    , m_probePath(std::move(probePath))
-{
-}
+    : m_dataDir(std::move(dataDir)), m_probePath(std::move(probePath))
+{ }
 
 AppProcess::~AppProcess()
 {
@@ -150,8 +147,8 @@ bool AppProcess::start(const QStringList &args, QString *error)
     m_process.setProcessEnvironment(env);
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.start(binary(QStringLiteral("dockhand")),
-                    QStringList{QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--ui-probe"), m_probePath}
-                        + args);
+        QStringList {QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--ui-probe"), m_probePath}
+            + args);
     if (!m_process.waitForStarted(5000)) {
         *error = QStringLiteral("dockhand did not start: %1").arg(m_process.errorString());
         return false;

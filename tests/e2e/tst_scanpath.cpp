@@ -80,17 +80,19 @@ private slots:
         const QString appData = dir.filePath(QStringLiteral("app"));
         AppProcess app(appData, dir.filePath(QStringLiteral("probe.json")));
         QVERIFY2(app.start({QStringLiteral("--serial"), pty.appSide(), QStringLiteral("--server"),
-                            server.url().toString(), QStringLiteral("--device-id"), kDevice,
-                            QStringLiteral("--operator"), QStringLiteral("E2E Tester")},
-                           &error),
-                 qPrintable(error));
-        QTRY_VERIFY2_WITH_TIMEOUT(app.probe().value(QStringLiteral("scanner")).toString() == QStringLiteral("connected"),
-                                  qPrintable(app.output()), 20000);
+                               server.url().toString(), QStringLiteral("--device-id"), kDevice,
+                               QStringLiteral("--operator"), QStringLiteral("E2E Tester")},
+                     &error),
+            qPrintable(error));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            app.probe().value(QStringLiteral("scanner")).toString() == QStringLiteral("connected"),
+            qPrintable(app.output()), 20000);
 
         // Three scans as a serial scanner sends them: a GTIN-13, a GS1-128 with FNC1 and a location.
-        const QList<QByteArray> first = {"4012345001006\r\n", "]C10104012345001006\x1d"
-                                                              "10LOT-42\r\n",
-                                         "A-01-02\r\n"};
+        const QList<QByteArray> first = {"4012345001006\r\n",
+            "]C10104012345001006\x1d"
+            "10LOT-42\r\n",
+            "A-01-02\r\n"};
         for (const auto &scan : first)
             QVERIFY2(pty.send(scan, &error), qPrintable(error));
 
@@ -105,10 +107,10 @@ private slots:
             sequences.append(v.toObject().value(QStringLiteral("seq")).toInteger());
         }
         QCOMPARE(ids.size(), 3);
-        QCOMPARE(sequences, (QList<qint64>{1, 2, 3}));
+        QCOMPARE(sequences, (QList<qint64> {1, 2, 3}));
         QCOMPARE(events.at(1).toObject().value(QStringLiteral("raw")).toString(),
-                 QStringLiteral("0104012345001006\x1d"
-                                "10LOT-42"));
+            QStringLiteral("0104012345001006\x1d"
+                           "10LOT-42"));
         QCOMPARE(app.probe().value(QStringLiteral("online")).toBool(), true);
         QCOMPARE(app.probe().value(QStringLiteral("backlog")).toInt(), 0);
 
@@ -121,8 +123,12 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(app.probe().value(QStringLiteral("backlog")).toInt(), 2, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(app.probe().value(QStringLiteral("online")).toBool(), false, 20000);
         QVERIFY(!app.probe().value(QStringLiteral("lastError")).toString().isEmpty());
-        QCOMPARE(app.probe().value(QStringLiteral("feedback")).toObject().value(QStringLiteral("result")).toString(),
-                 QStringLiteral("accepted"));
+        QCOMPARE(app.probe()
+                     .value(QStringLiteral("feedback"))
+                     .toObject()
+                     .value(QStringLiteral("result"))
+                     .toString(),
+            QStringLiteral("accepted"));
         QCOMPARE(localQueueCount(appData + QStringLiteral("/queue.sqlite")), qint64(5));
 
         // The server comes back on the same address and database: exactly five, none twice.

@@ -27,7 +27,8 @@ bool applyJson(const QString &path, AppConfig *config, QString *error)
     QJsonParseError parseError;
     const auto doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!doc.isObject()) {
-        *error = QStringLiteral("The config file %1 is not a JSON object: %2").arg(path, parseError.errorString());
+        *error = QStringLiteral("The config file %1 is not a JSON object: %2")
+                     .arg(path, parseError.errorString());
         return false;
     }
     const auto o = doc.object();
@@ -45,7 +46,8 @@ bool applyJson(const QString &path, AppConfig *config, QString *error)
     QString server;
     if (!str("deviceId", &config->deviceId) || !str("deviceName", &config->deviceName)
         || !str("operator", &config->operatorName) || !str("deviceToken", &config->deviceToken)
-        || !str("dataDir", &config->dataDir) || !str("serialPort", &config->serialPort) || !str("server", &server))
+        || !str("dataDir", &config->dataDir) || !str("serialPort", &config->serialPort)
+        || !str("server", &server))
         return false;
     if (!server.isEmpty())
         config->serverUrl = QUrl(server);
@@ -64,41 +66,39 @@ bool applyJson(const QString &path, AppConfig *config, QString *error)
 bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, QString *error)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Dockhand: scan-driven picking, packing, labeling and dispatch."));
+    parser.setApplicationDescription(
+        QStringLiteral("Dockhand: scan-driven picking, packing, labeling and dispatch."));
     parser.addHelpOption();
-    const QCommandLineOption configFile(QStringLiteral("config"), QStringLiteral("JSON config file."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Order server URL (default %1).")
-                                                                  .arg(config->serverUrl.toString()),
-                                    QStringLiteral("url"));
-    const QCommandLineOption device(QStringLiteral("device-id"), QStringLiteral("This device's id."),
-                                    QStringLiteral("id"));
-    const QCommandLineOption deviceName(QStringLiteral("device-name"), QStringLiteral("Name shown on screen."),
-                                        QStringLiteral("name"));
-    const QCommandLineOption operatorName(QStringLiteral("operator"), QStringLiteral("Operator name."),
-                                          QStringLiteral("name"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Folder of the local scan queue."),
-                                     QStringLiteral("dir"));
-    const QCommandLineOption serial(QStringLiteral("serial"), QStringLiteral("Serial scanner port (e.g. /dev/ttyACM0)."),
-                                    QStringLiteral("port"));
-    const QCommandLineOption baud(QStringLiteral("baud"), QStringLiteral("Serial scanner baud rate (default 9600)."),
-                                  QStringLiteral("rate"));
+    const QCommandLineOption configFile(
+        QStringLiteral("config"), QStringLiteral("JSON config file."), QStringLiteral("file"));
+    const QCommandLineOption server(QStringLiteral("server"),
+        QStringLiteral("Order server URL (default %1).").arg(config->serverUrl.toString()),
+        QStringLiteral("url"));
+    const QCommandLineOption device(
+        QStringLiteral("device-id"), QStringLiteral("This device's id."), QStringLiteral("id"));
+    const QCommandLineOption deviceName(
+        QStringLiteral("device-name"), QStringLiteral("Name shown on screen."), QStringLiteral("name"));
+    const QCommandLineOption operatorName(
+        QStringLiteral("operator"), QStringLiteral("Operator name."), QStringLiteral("name"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"), QStringLiteral("Folder of the local scan queue."), QStringLiteral("dir"));
+    const QCommandLineOption serial(QStringLiteral("serial"),
+        QStringLiteral("Serial scanner port (e.g. /dev/ttyACM0)."), QStringLiteral("port"));
+    const QCommandLineOption baud(QStringLiteral("baud"),
+        QStringLiteral("Serial scanner baud rate (default 9600)."), QStringLiteral("rate"));
     const QCommandLineOption size(QStringLiteral("size"),
-                                  QStringLiteral("Window size WxH: 480x800 handheld, 1280x800 pack station."),
-                                  QStringLiteral("WxH"));
+        QStringLiteral("Window size WxH: 480x800 handheld, 1280x800 pack station."), QStringLiteral("WxH"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the first screen to this PNG file and quit."),
-                                        QStringLiteral("png"));
+        QStringLiteral("Render the first screen to this PNG file and quit."), QStringLiteral("png"));
     const QCommandLineOption screenshotDelay(QStringLiteral("screenshot-delay"),
-                                             QStringLiteral("Milliseconds to wait before the screenshot (default 1500)."),
-                                             QStringLiteral("ms"));
+        QStringLiteral("Milliseconds to wait before the screenshot (default 1500)."), QStringLiteral("ms"));
     const QCommandLineOption probe(QStringLiteral("ui-probe"),
-                                   QStringLiteral("Keep a JSON copy of what the home screen shows in this file."),
-                                   QStringLiteral("file"));
-    const QCommandLineOption selfTest(QStringLiteral("self-test"),
-                                      QStringLiteral("Load every screen, report errors and exit."));
-    parser.addOptions({configFile, server, device, deviceName, operatorName, dataDir, serial, baud, size, screenshot,
-                       screenshotDelay, probe, selfTest});
+        QStringLiteral("Keep a JSON copy of what the home screen shows in this file."),
+        QStringLiteral("file"));
+    const QCommandLineOption selfTest(
+        QStringLiteral("self-test"), QStringLiteral("Load every screen, report errors and exit."));
+    parser.addOptions({configFile, server, device, deviceName, operatorName, dataDir, serial, baud, size,
+        screenshot, screenshotDelay, probe, selfTest});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -113,7 +113,8 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
         config->serverUrl = QUrl(parser.value(server), QUrl::StrictMode);
     }
     if (!config->serverUrl.isValid()
-        || (config->serverUrl.scheme() != QLatin1String("http") && config->serverUrl.scheme() != QLatin1String("https"))) {
+        || (config->serverUrl.scheme() != QLatin1String("http")
+            && config->serverUrl.scheme() != QLatin1String("https"))) {
         *error = QStringLiteral("--server: '%1' is not an http(s) URL").arg(config->serverUrl.toString());
         return false;
     }
@@ -145,7 +146,8 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
         static const QRegularExpression re(QStringLiteral("^(\\d{3,4})x(\\d{3,4})$"));
         const auto m = re.match(parser.value(size));
         if (!m.hasMatch()) {
-            *error = QStringLiteral("--size: '%1' is not WIDTHxHEIGHT (e.g. 480x800)").arg(parser.value(size));
+            *error
+                = QStringLiteral("--size: '%1' is not WIDTHxHEIGHT (e.g. 480x800)").arg(parser.value(size));
             return false;
         }
         config->windowWidth = m.captured(1).toInt();

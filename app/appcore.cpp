@@ -89,15 +89,14 @@ void AppCore::start()
     serial.baudRate = m_config.serialBaud;
     m_serial = std::make_unique<SerialScanner>(serial);
     connect(m_serial.get(), &SerialScanner::scanned, &m_scans, &ScanService::handle);
-    connect(m_serial.get(), &SerialScanner::frameRejected, this, [this](const QString &reason) {
-        m_device.setScanner(QStringLiteral("connected"), reason);
-    });
+    connect(m_serial.get(), &SerialScanner::frameRejected, this,
+        [this](const QString &reason) { m_device.setScanner(QStringLiteral("connected"), reason); });
     connect(m_serial.get(), &SerialScanner::stateChanged, this,
-            [this](SerialScanner::State state, const QString &message) {
-                m_device.setScanner(state == SerialScanner::State::Connected ? QStringLiteral("connected")
-                                                                             : QStringLiteral("disconnected"),
-                                    message);
-            });
+        [this](SerialScanner::State state, const QString &message) {
+            m_device.setScanner(state == SerialScanner::State::Connected ? QStringLiteral("connected")
+                                                                         : QStringLiteral("disconnected"),
+                message);
+        });
     m_serial->start();
 }
 

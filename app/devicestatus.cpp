@@ -3,11 +3,8 @@
 namespace dockhand {
 
 DeviceStatus::DeviceStatus(QString deviceId, QString deviceName, QObject *parent)
-    : QObject(parent)
-    , m_deviceId(std::move(deviceId))
-    , m_deviceName(std::move(deviceName))
-{
-}
+    : QObject(parent), m_deviceId(std::move(deviceId)), m_deviceName(std::move(deviceName))
+{ }
 
 void DeviceStatus::setOperatorName(const QString &name)
 {

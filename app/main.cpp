@@ -30,7 +30,7 @@ int runSelfTest(QQmlEngine &engine)
     int failures = 0;
     int loaded = 0;
     QDirIterator it(QStringLiteral(":/Dockhand/Ui"), {QStringLiteral("*.qml")}, QDir::Files,
-                    QDirIterator::Subdirectories);
+        QDirIterator::Subdirectories);
     QStringList files;
     while (it.hasNext())
         files.append(it.next());
@@ -106,9 +106,9 @@ int main(int argc, char *argv[])
         QTimer::singleShot(config.screenshotDelayMs, window, [window, path = config.screenshotPath] {
             const QImage image = window->grabWindow();
             const bool saved = !image.isNull() && image.save(path);
-            QTextStream(saved ? stdout : stderr)
-                << (saved ? QStringLiteral("screenshot written: %1\n") : QStringLiteral("screenshot failed: %1\n"))
-                       .arg(path);
+            QTextStream(saved ? stdout : stderr) << (saved ? QStringLiteral("screenshot written: %1\n")
+                                                           : QStringLiteral("screenshot failed: %1\n"))
+                                                        .arg(path);
             QCoreApplication::exit(saved ? 0 : 1);
         });
     }

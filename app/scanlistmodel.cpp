@@ -4,11 +4,8 @@
 
 namespace dockhand {
 
-ScanListModel::ScanListModel(int capacity, QObject *parent)
-    : QAbstractListModel(parent)
-    , m_capacity(capacity)
-{
-}
+ScanListModel::ScanListModel(int capacity, QObject *parent) : QAbstractListModel(parent), m_capacity(capacity)
+{ }
 
 int ScanListModel::rowCount(const QModelIndex &parent) const
 {
@@ -44,7 +41,7 @@ QVariant ScanListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case TextRole: {
         QString text = row.event.raw;
-        text.replace(QChar(0x1d), QChar(0x241d));
+        text.replace(QChar(0x1d), QStringLiteral("<GS>"));
         return text;
     }
     case SequenceRole:
@@ -71,9 +68,15 @@ QVariant ScanListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ScanListModel::roleNames() const
 {
     return {
-        {SequenceRole, "sequence"}, {TextRole, "scanText"},         {KindRole, "kind"},
-        {ResultRole, "result"},     {ReasonRole, "reason"},     {SyncStateRole, "syncState"},
-        {ServerReasonRole, "serverReason"}, {TimeRole, "time"}, {DetailRole, "detail"},
+        {SequenceRole, "sequence"},
+        {TextRole, "scanText"},
+        {KindRole, "kind"},
+        {ResultRole, "result"},
+        {ReasonRole, "reason"},
+        {SyncStateRole, "syncState"},
+        {ServerReasonRole, "serverReason"},
+        {TimeRole, "time"},
+        {DetailRole, "detail"},
     };
 }
 
@@ -107,7 +110,8 @@ void ScanListModel::applyAcks(const QList<protocol::EventAck> &acks)
             if (m_rows.at(row).event.id != ack.id)
                 continue;
             auto &r = m_rows[row];
-            r.state = ack.status == protocol::AckStatus::Rejected ? EventState::Rejected : EventState::Acknowledged;
+            r.state = ack.status == protocol::AckStatus::Rejected ? EventState::Rejected
+                                                                  : EventState::Acknowledged;
             r.serverReason = ack.reason;
             const auto idx = index(row);
             emit dataChanged(idx, idx, {SyncStateRole, ServerReasonRole});

@@ -28,17 +28,42 @@ QJsonObject scanFields(const Scan &scan)
     if (!scan.elements.isEmpty()) {
         QJsonArray elements;
         for (const auto &e : scan.elements)
-            elements.append(QJsonObject{{QLatin1String("ai"), e.ai}, {QLatin1String("value"), e.value}});
+            elements.append(QJsonObject {{QLatin1String("ai"), e.ai}, {QLatin1String("value"), e.value}});
         f.insert(QLatin1String("elements"), elements);
     }
     return f;
 }
 
-ScanService::ScanService(ScanDecoder decoder, QObject *parent)
-    : QObject(parent)
-    , m_decoder(std::move(decoder))
+QString ScanService::describe(const Scan &scan)
 {
+    switch (scan.kind) {
+    case ScanKind::Product: {
+        QString text = tr("Product %1").arg(scan.gtin);
+        if (!scan.lot.isEmpty())
+            text += tr(", lot %1").arg(scan.lot);
+        if (scan.expiry.isValid())
+            text += tr(", expires %1").arg(scan.expiry.toString(Qt::ISODate));
+        return text;
+    }
+    case ScanKind::Sscc:
+        return tr("Shipping unit (SSCC) %1").arg(scan.sscc);
+    case ScanKind::Location:
+        return tr("Location %1").arg(scan.code);
+    case ScanKind::Tote:
+        return tr("Tote %1").arg(scan.code);
+    case ScanKind::Order:
+        return tr("Order %1").arg(scan.code);
+    case ScanKind::Badge:
+        return tr("Operator badge %1").arg(scan.code);
+    case ScanKind::Unknown:
+        break;
+    }
+    return tr("Scan recorded (not a known label type)");
 }
+
+ScanService::ScanService(ScanDecoder decoder, QObject *parent)
+    : QObject(parent), m_decoder(std::move(decoder))
+{ }
 
 std::optional<QueuedEvent> ScanService::handle(const RawScan &raw)
 {
@@ -56,18 +81,19 @@ std::optional<QueuedEvent> ScanService::handle(const RawScan &raw)
     event.deviceTime = raw.time.isValid() ? raw.time : QDateTime::currentDateTimeUtc();
 
     QString display = event.raw;
-    display.replace(QChar(0x1d), QChar(0x241d));
+    display.replace(QChar(0x1d), QStringLiteral("<GS>"));
 
     if (!m_queue && m_recover) {
         const QString why = m_recover();
         if (!m_queue) {
             setFeedback(QStringLiteral("not-saved"),
-                        tr("Scan NOT saved: %1. Scan it again when this is fixed.").arg(why), display);
+                tr("Scan NOT saved: %1. Scan it again when this is fixed.").arg(why), display);
             return std::nullopt;
         }
     }
     if (!m_queue) {
-        setFeedback(QStringLiteral("not-saved"), tr("Scan NOT saved: no scan queue. Scan it again later."), display);
+        setFeedback(
+            QStringLiteral("not-saved"), tr("Scan NOT saved: no scan queue. Scan it again later."), display);
         return std::nullopt;
     }
     auto committed = m_queue->append(std::move(event));
@@ -76,20 +102,12 @@ std::optional<QueuedEvent> ScanService::handle(const RawScan &raw)
         setFeedback(QStringLiteral("not-saved"), committed.error(), display);
         return std::nullopt;
     }
-    QueuedEvent queued{std::move(committed.value()), EventState::Pending, {}};
+    QueuedEvent queued {std::move(committed.value()), EventState::Pending, {}};
     // Feedback only now: the event is on disk.
-    if (scan.valid) {
-        QString message = tr("Scan accepted: %1").arg(scanKindName(scan.kind));
-        if (!scan.gtin.isEmpty())
-            message = tr("Product %1").arg(scan.gtin);
-        else if (!scan.sscc.isEmpty())
-            message = tr("SSCC %1").arg(scan.sscc);
-        else if (!scan.code.isEmpty())
-            message = tr("%1 %2").arg(scanKindName(scan.kind), scan.code);
-        setFeedback(QStringLiteral("accepted"), message, display);
-    } else {
+    if (scan.valid)
+        setFeedback(QStringLiteral("accepted"), describe(scan), display);
+    else
         setFeedback(QStringLiteral("refused"), scan.error, display);
-    }
     emit recorded(queued);
     return queued;
 }

@@ -36,6 +36,9 @@ public:
     // or nothing when it could not be saved.
     std::optional<QueuedEvent> handle(const RawScan &raw);
 
+    // What a valid scan is, in the operator's words ("Location A-01-02").
+    static QString describe(const Scan &scan);
+
 signals:
     void recorded(const dockhand::QueuedEvent &event);
     void feedbackChanged();

@@ -3,8 +3,7 @@
 namespace dockhand {
 
 SyncMonitor::SyncMonitor(QString serverUrl, QObject *parent)
-    : QObject(parent)
-    , m_serverUrl(std::move(serverUrl))
+    : QObject(parent), m_serverUrl(std::move(serverUrl))
 {
     m_tick.setInterval(5000);
     connect(&m_tick, &QTimer::timeout, this, &SyncMonitor::changed);

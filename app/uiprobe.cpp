@@ -10,9 +10,7 @@
 namespace dockhand {
 
 UiProbe::UiProbe(AppCore *core, QString path, QObject *parent)
-    : QObject(parent)
-    , m_core(core)
-    , m_path(std::move(path))
+    : QObject(parent), m_core(core), m_path(std::move(path))
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(50);
@@ -38,13 +36,14 @@ QByteArray UiProbe::snapshot() const
     for (int row = 0; row < model->rowCount(); ++row) {
         QJsonObject item;
         for (auto it = roles.cbegin(); it != roles.cend(); ++it)
-            item.insert(QString::fromLatin1(it.value()), QJsonValue::fromVariant(model->data(model->index(row), it.key())));
+            item.insert(QString::fromLatin1(it.value()),
+                QJsonValue::fromVariant(model->data(model->index(row), it.key())));
         scans.append(item);
     }
     const auto *sync = m_core->sync();
     const auto *device = m_core->device();
     const auto *feedback = m_core->scans();
-    const QJsonObject root{
+    const QJsonObject root {
         {QLatin1String("device"), device->deviceName()},
         {QLatin1String("deviceId"), device->deviceId()},
         {QLatin1String("operator"), device->operatorName()},
@@ -55,9 +54,10 @@ QByteArray UiProbe::snapshot() const
         {QLatin1String("backlog"), sync->backlog()},
         {QLatin1String("lastSync"), sync->lastSuccessText()},
         {QLatin1String("lastError"), sync->lastError()},
-        {QLatin1String("feedback"), QJsonObject{{QLatin1String("result"), feedback->lastResult()},
-                                                {QLatin1String("message"), feedback->lastMessage()},
-                                                {QLatin1String("text"), feedback->lastText()}}},
+        {QLatin1String("feedback"),
+            QJsonObject {{QLatin1String("result"), feedback->lastResult()},
+                {QLatin1String("message"), feedback->lastMessage()},
+                {QLatin1String("text"), feedback->lastText()}}},
         {QLatin1String("scans"), scans},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);

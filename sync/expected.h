@@ -14,18 +14,11 @@ struct Error
 };
 
 // Errors as values: either a T or an Error. Use ok() before value().
-template<typename T>
-class [[nodiscard]] Expected
+template<typename T> class [[nodiscard]] Expected
 {
 public:
-    Expected(T value)
-        : m_value(std::move(value))
-    {
-    }
-    Expected(Error error)
-        : m_error(std::move(error.message))
-    {
-    }
+    Expected(T value) : m_value(std::move(value)) { }
+    Expected(Error error) : m_error(std::move(error.message)) { }
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -41,16 +34,11 @@ private:
     QString m_error;
 };
 
-template<>
-class [[nodiscard]] Expected<void>
+template<> class [[nodiscard]] Expected<void>
 {
 public:
     Expected() = default;
-    Expected(Error error)
-        : m_failed(true)
-        , m_error(std::move(error.message))
-    {
-    }
+    Expected(Error error) : m_failed(true), m_error(std::move(error.message)) { }
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
     const QString &error() const { return m_error; }

@@ -112,10 +112,8 @@ QString describeSqlError(const QSqlError &error)
 }
 
 LocalStore::LocalStore(QString path, QString connectionName)
-    : m_path(std::move(path))
-    , m_connectionName(std::move(connectionName))
-{
-}
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+{ }
 
 LocalStore::~LocalStore()
 {
@@ -129,21 +127,22 @@ LocalStore::~LocalStore()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Expected<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const QString &connectionName,
-                                                       OpenReport *report)
+Expected<std::unique_ptr<LocalStore>> LocalStore::open(
+    const QString &path, const QString &connectionName, OpenReport *report)
 {
     const QFileInfo info(path);
     QDir dir = info.absoluteDir();
     if (!dir.exists() && !QDir().mkpath(dir.absolutePath()))
-        return Error{QStringLiteral("Cannot create the data folder %1").arg(dir.absolutePath())};
+        return Error {QStringLiteral("Cannot create the data folder %1").arg(dir.absolutePath())};
     const QFileInfo dirInfo(dir.absolutePath());
     if (!dirInfo.isWritable())
-        return Error{QStringLiteral("The data folder %1 is not writable").arg(dir.absolutePath())};
+        return Error {QStringLiteral("The data folder %1 is not writable").arg(dir.absolutePath())};
 
     QString detail;
     if (!passesIntegrityCheck(path, &detail)) {
-        const QString aside = QStringLiteral("%1.damaged-%2")
-                                  .arg(path, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        const QString aside
+            = QStringLiteral("%1.damaged-%2")
+                  .arg(path, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
         bool moved = QFile::rename(path, aside);
         for (const char *suffix : {"-wal", "-shm"}) {
             const QString extra = path + QLatin1String(suffix);
@@ -151,11 +150,12 @@ Expected<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, cons
                 moved = QFile::rename(extra, aside + QLatin1String(suffix)) && moved;
         }
         if (!moved)
-            return Error{QStringLiteral("The scan queue %1 is damaged (%2) and could not be moved aside")
-                             .arg(path, detail)};
-        const QString message = QStringLiteral("The scan queue was damaged (%1). It was kept as %2 for recovery; "
-                                               "a new queue was started. Tell your supervisor.")
-                                    .arg(detail, aside);
+            return Error {QStringLiteral("The scan queue %1 is damaged (%2) and could not be moved aside")
+                              .arg(path, detail)};
+        const QString message
+            = QStringLiteral("The scan queue was damaged (%1). It was kept as %2 for recovery; "
+                             "a new queue was started. Tell your supervisor.")
+                  .arg(detail, aside);
         qCCritical(lcStore).noquote() << message;
         if (report) {
             report->movedAsideTo = aside;
@@ -168,11 +168,12 @@ Expected<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, cons
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        return Error{QStringLiteral("Cannot open the scan queue %1: %2").arg(path, describeSqlError(db.lastError()))};
+        return Error {
+            QStringLiteral("Cannot open the scan queue %1: %2").arg(path, describeSqlError(db.lastError()))};
     if (auto configured = store->configure(); !configured)
-        return Error{configured.error()};
+        return Error {configured.error()};
     if (auto migrated = store->migrate(); !migrated)
-        return Error{migrated.error()};
+        return Error {migrated.error()};
     return store;
 }
 
@@ -182,9 +183,10 @@ Expected<void> LocalStore::configure()
     QSqlDatabase db = database();
     // WAL lets the sync thread read while the UI thread commits scans; synchronous=FULL makes
     // every committed scan survive a power cut, which is the promise the green banner makes.
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+    for (const char *pragma :
+        {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
         if (!exec(db, QString::fromLatin1(pragma), &error))
-            return Error{QStringLiteral("Cannot prepare the scan queue %1: %2").arg(m_path, error)};
+            return Error {QStringLiteral("Cannot prepare the scan queue %1: %2").arg(m_path, error)};
     }
     return {};
 }
@@ -201,18 +203,20 @@ Expected<void> LocalStore::migrate()
 {
     int version = schemaVersion();
     if (version < 0)
-        return Error{QStringLiteral("Cannot read the schema version of %1").arg(m_path)};
+        return Error {QStringLiteral("Cannot read the schema version of %1").arg(m_path)};
     if (version > kSchemaVersion)
-        return Error{QStringLiteral("The scan queue %1 was written by a newer Dockhand (schema %2, this build knows %3)")
-                         .arg(m_path)
-                         .arg(version)
-                         .arg(kSchemaVersion)};
+        return Error {QStringLiteral(
+            "The scan queue %1 was written by a newer Dockhand (schema %2, this build knows %3)")
+                          .arg(m_path)
+                          .arg(version)
+                          .arg(kSchemaVersion)};
     QSqlDatabase db = database();
     for (; version < kSchemaVersion; ++version) {
         QString error;
         if (!db.transaction())
-            return Error{describeSqlError(db.lastError())};
-        const auto statements = QString::fromLatin1(kMigrations[version]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+            return Error {describeSqlError(db.lastError())};
+        const auto statements
+            = QString::fromLatin1(kMigrations[version]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
         bool fine = true;
         for (const auto &sql : statements) {
             if (!sql.trimmed().isEmpty() && !exec(db, sql, &error)) {
@@ -224,10 +228,10 @@ Expected<void> LocalStore::migrate()
             fine = exec(db, QStringLiteral("PRAGMA user_version=%1").arg(version + 1), &error);
         if (!fine || !db.commit()) {
             db.rollback();
-            return Error{QStringLiteral("Cannot upgrade the scan queue %1 to schema %2: %3")
-                             .arg(m_path)
-                             .arg(version + 1)
-                             .arg(error.isEmpty() ? describeSqlError(db.lastError()) : error)};
+            return Error {QStringLiteral("Cannot upgrade the scan queue %1 to schema %2: %3")
+                              .arg(m_path)
+                              .arg(version + 1)
+                              .arg(error.isEmpty() ? describeSqlError(db.lastError()) : error)};
         }
         qCInfo(lcStore) << "scan queue schema now at version" << version + 1;
     }
@@ -254,7 +258,7 @@ Expected<void> LocalStore::begin()
 {
     QSqlDatabase db = database();
     if (!db.transaction())
-        return Error{describeSqlError(db.lastError())};
+        return Error {describeSqlError(db.lastError())};
     return {};
 }
 
@@ -264,7 +268,7 @@ Expected<void> LocalStore::commit()
     if (!db.commit()) {
         const QString error = describeSqlError(db.lastError());
         db.rollback();
-        return Error{error};
+        return Error {error};
     }
     return {};
 }

@@ -28,8 +28,8 @@ public:
     };
 
     // Opens (creating if needed) the database at `path`, applies pragmas and migrations.
-    static Expected<std::unique_ptr<LocalStore>> open(const QString &path, const QString &connectionName,
-                                                       OpenReport *report = nullptr);
+    static Expected<std::unique_ptr<LocalStore>> open(
+        const QString &path, const QString &connectionName, OpenReport *report = nullptr);
     ~LocalStore();
     LocalStore(const LocalStore &) = delete;
     LocalStore &operator=(const LocalStore &) = delete;

@@ -131,8 +131,8 @@ std::optional<AckStatus> ackStatusFromName(QStringView name)
 
 QJsonObject EventAck::toJson() const
 {
-    QJsonObject o{{QLatin1String("id"), id.toString(QUuid::WithoutBraces)},
-                  {QLatin1String("status"), ackStatusName(status)}};
+    QJsonObject o {{QLatin1String("id"), id.toString(QUuid::WithoutBraces)},
+        {QLatin1String("status"), ackStatusName(status)}};
     if (!reason.isEmpty())
         o.insert(QLatin1String("reason"), reason);
     return o;
@@ -178,7 +178,9 @@ std::optional<UploadRequest> UploadRequest::fromJson(const QJsonObject &json, QS
     const auto array = events.toArray();
     if (array.size() > kMaxEventsPerBatch) {
         if (error)
-            *error = QStringLiteral("a batch holds at most %1 events, got %2").arg(kMaxEventsPerBatch).arg(array.size());
+            *error = QStringLiteral("a batch holds at most %1 events, got %2")
+                         .arg(kMaxEventsPerBatch)
+                         .arg(array.size());
         return std::nullopt;
     }
     request.events.reserve(array.size());

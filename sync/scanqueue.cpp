@@ -14,9 +14,10 @@ QString text(const QString &s)
     return s.isNull() ? QString(u""_qs) : s;
 }
 
-constexpr auto kColumns = "seq, id, device, operator, task, step, raw, aim, source, kind, fields, result, reason, "
-                          "device_time, state, server_reason";
-}
+constexpr auto kColumns
+    = "seq, id, device, operator, task, step, raw, aim, source, kind, fields, result, reason, "
+      "device_time, state, server_reason";
+} // namespace
 
 QString eventStateName(EventState state)
 {
@@ -32,21 +33,18 @@ QString eventStateName(EventState state)
 }
 
 ScanQueue::ScanQueue(LocalStore *store, QString deviceId)
-    : m_store(store)
-    , m_deviceId(std::move(deviceId))
-{
-}
+    : m_store(store), m_deviceId(std::move(deviceId)) { }
 
 Expected<protocol::ScanEvent> ScanQueue::append(protocol::ScanEvent event)
 {
     QString error;
-    QSqlQuery *insert = m_store->prepared(
-        "append",
-        QStringLiteral("INSERT INTO scan_events (id, device, operator, task, step, raw, aim, source, kind, fields, "
-                       "result, reason, device_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+    QSqlQuery *insert = m_store->prepared("append",
+        QStringLiteral(
+            "INSERT INTO scan_events (id, device, operator, task, step, raw, aim, source, kind, fields, "
+            "result, reason, device_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         &error);
     if (!insert)
-        return Error{QStringLiteral("Scan not saved: %1").arg(error)};
+        return Error {QStringLiteral("Scan not saved: %1").arg(error)};
     if (event.id.isNull())
         event.id = QUuid::createUuid();
     event.deviceId = m_deviceId;
@@ -74,7 +72,7 @@ Expected<protocol::ScanEvent> ScanQueue::append(protocol::ScanEvent event)
     if (!insert->exec()) {
         const QString why = describeSqlError(insert->lastError());
         insert->finish();
-        return Error{QStringLiteral("Scan not saved: %1. Scan again once this is fixed.").arg(why)};
+        return Error {QStringLiteral("Scan not saved: %1. Scan again once this is fixed.").arg(why)};
     }
     event.sequence = insert->lastInsertId().toLongLong();
     insert->finish();
@@ -107,15 +105,15 @@ QueuedEvent ScanQueue::readRow(const QSqlQuery &q) const
 Expected<QList<protocol::ScanEvent>> ScanQueue::pendingBatch(int maxEvents, qint64 maxBytes)
 {
     QString error;
-    QSqlQuery *q = m_store->prepared(
-        "pending",
-        QStringLiteral("SELECT %1 FROM scan_events WHERE state = 0 ORDER BY seq LIMIT ?").arg(QLatin1String(kColumns)),
+    QSqlQuery *q = m_store->prepared("pending",
+        QStringLiteral("SELECT %1 FROM scan_events WHERE state = 0 ORDER BY seq LIMIT ?")
+            .arg(QLatin1String(kColumns)),
         &error);
     if (!q)
-        return Error{error};
+        return Error {error};
     q->bindValue(0, maxEvents);
     if (!q->exec())
-        return Error{describeSqlError(q->lastError())};
+        return Error {describeSqlError(q->lastError())};
     QList<protocol::ScanEvent> batch;
     qint64 bytes = 0;
     while (q->next()) {
@@ -134,12 +132,11 @@ Expected<void> ScanQueue::applyAcks(const QList<protocol::EventAck> &acks)
     if (acks.isEmpty())
         return {};
     QString error;
-    QSqlQuery *q = m_store->prepared(
-        "ack",
+    QSqlQuery *q = m_store->prepared("ack",
         QStringLiteral("UPDATE scan_events SET state = ?, server_reason = ?, acked_at = ? WHERE id = ?"),
         &error);
     if (!q)
-        return Error{error};
+        return Error {error};
     if (auto began = m_store->begin(); !began)
         return began;
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -154,7 +151,7 @@ Expected<void> ScanQueue::applyAcks(const QList<protocol::EventAck> &acks)
             const QString why = describeSqlError(q->lastError());
             q->finish();
             m_store->rollback();
-            return Error{why};
+            return Error {why};
         }
     }
     q->finish();
@@ -164,12 +161,12 @@ Expected<void> ScanQueue::applyAcks(const QList<protocol::EventAck> &acks)
 Expected<qint64> ScanQueue::backlog()
 {
     QString error;
-    QSqlQuery *q = m_store->prepared("backlog", QStringLiteral("SELECT count(*) FROM scan_events WHERE state = 0"),
-                                     &error);
+    QSqlQuery *q = m_store->prepared(
+        "backlog", QStringLiteral("SELECT count(*) FROM scan_events WHERE state = 0"), &error);
     if (!q)
-        return Error{error};
+        return Error {error};
     if (!q->exec() || !q->next())
-        return Error{describeSqlError(q->lastError())};
+        return Error {describeSqlError(q->lastError())};
     const qint64 n = q->value(0).toLongLong();
     q->finish();
     return n;
@@ -180,9 +177,9 @@ Expected<qint64> ScanQueue::count()
     QString error;
     QSqlQuery *q = m_store->prepared("count", QStringLiteral("SELECT count(*) FROM scan_events"), &error);
     if (!q)
-        return Error{error};
+        return Error {error};
     if (!q->exec() || !q->next())
-        return Error{describeSqlError(q->lastError())};
+        return Error {describeSqlError(q->lastError())};
     const qint64 n = q->value(0).toLongLong();
     q->finish();
     return n;
@@ -191,15 +188,14 @@ Expected<qint64> ScanQueue::count()
 Expected<QList<QueuedEvent>> ScanQueue::latest(int limit)
 {
     QString error;
-    QSqlQuery *q = m_store->prepared(
-        "latest",
+    QSqlQuery *q = m_store->prepared("latest",
         QStringLiteral("SELECT %1 FROM scan_events ORDER BY seq DESC LIMIT ?").arg(QLatin1String(kColumns)),
         &error);
     if (!q)
-        return Error{error};
+        return Error {error};
     q->bindValue(0, limit);
     if (!q->exec())
-        return Error{describeSqlError(q->lastError())};
+        return Error {describeSqlError(q->lastError())};
     QList<QueuedEvent> rows;
     while (q->next())
         rows.append(readRow(*q));

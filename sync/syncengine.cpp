@@ -13,10 +13,7 @@ Q_LOGGING_CATEGORY(lcSync, "dockhand.sync")
 
 namespace dockhand {
 
-SyncEngine::SyncEngine(SyncConfig config)
-    : m_config(std::move(config))
-{
-}
+SyncEngine::SyncEngine(SyncConfig config) : m_config(std::move(config)) { }
 
 SyncEngine::~SyncEngine() = default;
 
@@ -96,11 +93,11 @@ void SyncEngine::sendBatch(QList<protocol::ScanEvent> batch)
     m_busy = true;
     m_moreWaiting = false;
     const qint64 count = batch.size();
-    protocol::UploadRequest upload{m_config.deviceId, std::move(batch)};
+    protocol::UploadRequest upload {m_config.deviceId, std::move(batch)};
     m_status.inFlight = count;
     publish();
-    QNetworkReply *reply = m_network->post(request(QStringLiteral("/v1/events")),
-                                           QJsonDocument(upload.toJson()).toJson(QJsonDocument::Compact));
+    QNetworkReply *reply = m_network->post(
+        request(QStringLiteral("/v1/events")), QJsonDocument(upload.toJson()).toJson(QJsonDocument::Compact));
     connect(reply, &QNetworkReply::finished, this, [this, reply, count] { onUploadFinished(reply, count); });
 }
 
@@ -122,7 +119,8 @@ void SyncEngine::onUploadFinished(QNetworkReply *reply, qint64 count)
         return;
     }
     if (http != 200) {
-        const QString serverError = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toString();
+        const QString serverError
+            = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toString();
         fail(tr("Server refused the upload (HTTP %1)%2")
                  .arg(http)
                  .arg(serverError.isEmpty() ? QString() : QStringLiteral(": ") + serverError.left(200)));
@@ -131,7 +129,8 @@ void SyncEngine::onUploadFinished(QNetworkReply *reply, qint64 count)
     QJsonParseError parseError;
     const auto doc = QJsonDocument::fromJson(body, &parseError);
     QString why;
-    const auto response = doc.isObject() ? protocol::UploadResponse::fromJson(doc.object(), &why) : std::nullopt;
+    const auto response
+        = doc.isObject() ? protocol::UploadResponse::fromJson(doc.object(), &why) : std::nullopt;
     if (!response) {
         fail(tr("Server answer not understood: %1").arg(why.isEmpty() ? parseError.errorString() : why));
         return;
@@ -213,8 +212,7 @@ void SyncEngine::publish()
 }
 
 SyncController::SyncController(SyncConfig config, QObject *parent)
-    : QObject(parent)
-    , m_engine(new SyncEngine(std::move(config)))
+    : QObject(parent), m_engine(new SyncEngine(std::move(config)))
 {
     qRegisterMetaType<dockhand::SyncStatus>();
     qRegisterMetaType<QList<dockhand::protocol::EventAck>>();

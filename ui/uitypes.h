@@ -12,8 +12,7 @@
 namespace dockhand::ui {
 
 // QML must never delete what C++ owns.
-template<typename T>
-T *exposeToQml(T *instance)
+template<typename T> T *exposeToQml(T *instance)
 {
     if (instance)
         QJSEngine::setObjectOwnership(instance, QJSEngine::CppOwnership);

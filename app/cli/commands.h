@@ -7,4 +7,5 @@ namespace dockhand::cli {
 int runScan(const QStringList &args);
 int runParse(const QStringList &args);
 int runDecode(const QStringList &args);
+int runEvents(const QStringList &args);
 } // namespace dockhand::cli

@@ -10,6 +10,8 @@ commands:
   scan [--port PATH] DATA...   write barcodes to a serial scanner port (the demo's simulated scanner)
   parse [--gs1]                read raw scans from stdin, one per line; print one JSON object per line
   decode FILE...               decode barcodes in images; print one JSON object per barcode
+  events [--server URL] [--device ID] [--json]
+                               list the scan events the order server holds
 )";
 }
 
@@ -29,6 +31,8 @@ int main(int argc, char *argv[])
         return dockhand::cli::runParse(args);
     if (command == QLatin1String("decode"))
         return dockhand::cli::runDecode(args);
+    if (command == QLatin1String("events"))
+        return dockhand::cli::runEvents(args);
     QTextStream(stderr) << "dockhand-cli: unknown command '" << command << "'\n" << kUsage;
     return 2;
 }

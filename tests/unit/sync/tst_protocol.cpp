@@ -25,7 +25,7 @@ class TestProtocol : public QObject
         e.aim = QStringLiteral("]C1");
         e.source = QStringLiteral("serial");
         e.kind = QStringLiteral("product");
-        e.fields = QJsonObject{{QStringLiteral("gtin"), QStringLiteral("04012345001006")}};
+        e.fields = QJsonObject {{QStringLiteral("gtin"), QStringLiteral("04012345001006")}};
         e.result = QStringLiteral("accepted");
         e.deviceTime = QDateTime(QDate(2026, 11, 22), QTime(8, 30, 1, 250), Qt::UTC);
         return e;
@@ -55,12 +55,15 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("id not uuid") << "id" << QJsonValue(QStringLiteral("nope")) << "'id' is not a UUID";
         QTest::newRow("id missing") << "id" << QJsonValue(QJsonValue::Undefined) << "'id' is missing";
-        QTest::newRow("seq string") << "seq" << QJsonValue(QStringLiteral("1")) << "'seq' must be a positive integer";
+        QTest::newRow("seq string") << "seq" << QJsonValue(QStringLiteral("1"))
+                                    << "'seq' must be a positive integer";
         QTest::newRow("seq zero") << "seq" << QJsonValue(0) << "'seq' must be a positive integer";
         QTest::newRow("seq fraction") << "seq" << QJsonValue(1.5) << "'seq' must be a positive integer";
         QTest::newRow("raw number") << "raw" << QJsonValue(5) << "'raw' must be a string";
-        QTest::newRow("fields array") << "fields" << QJsonValue(QJsonArray{}) << "'fields' must be an object";
-        QTest::newRow("bad time") << "deviceTime" << QJsonValue(QStringLiteral("yesterday")) << "not an ISO 8601 time";
+        QTest::newRow("fields array")
+            << "fields" << QJsonValue(QJsonArray {}) << "'fields' must be an object";
+        QTest::newRow("bad time") << "deviceTime" << QJsonValue(QStringLiteral("yesterday"))
+                                  << "not an ISO 8601 time";
         QTest::newRow("bad result") << "result" << QJsonValue(QStringLiteral("maybe")) << "'result' must be";
     }
 
@@ -81,25 +84,25 @@ private slots:
 
     void uploadRequestChecksDeviceAndSize()
     {
-        UploadRequest request{QStringLiteral("handheld-01"), {sample()}};
+        UploadRequest request {QStringLiteral("handheld-01"), {sample()}};
         QString error;
         QVERIFY(UploadRequest::fromJson(request.toJson(), &error));
 
         auto other = sample();
         other.deviceId = QStringLiteral("handheld-02");
-        UploadRequest mixed{QStringLiteral("handheld-01"), {sample(), other}};
+        UploadRequest mixed {QStringLiteral("handheld-01"), {sample(), other}};
         QVERIFY(!UploadRequest::fromJson(mixed.toJson(), &error));
         QVERIFY2(error.contains(QStringLiteral("events[1] belongs to device")), qPrintable(error));
 
-        UploadRequest big{QStringLiteral("handheld-01"), {}};
+        UploadRequest big {QStringLiteral("handheld-01"), {}};
         for (int i = 0; i <= kMaxEventsPerBatch; ++i)
             big.events.append(sample());
         QVERIFY(!UploadRequest::fromJson(big.toJson(), &error));
         QVERIFY2(error.contains(QStringLiteral("at most")), qPrintable(error));
 
-        QVERIFY(!UploadRequest::fromJson(QJsonObject{{QStringLiteral("device"), QStringLiteral("x")},
-                                                     {QStringLiteral("events"), QStringLiteral("[]")}},
-                                         &error));
+        QVERIFY(!UploadRequest::fromJson(QJsonObject {{QStringLiteral("device"), QStringLiteral("x")},
+                                             {QStringLiteral("events"), QStringLiteral("[]")}},
+            &error));
         QVERIFY2(error.contains(QStringLiteral("'events' must be an array")), qPrintable(error));
     }
 
@@ -107,17 +110,17 @@ private slots:
     {
         UploadResponse response;
         response.results = {{QUuid::createUuid(), AckStatus::Accepted, {}},
-                            {QUuid::createUuid(), AckStatus::Duplicate, {}},
-                            {QUuid::createUuid(), AckStatus::Rejected, QStringLiteral("order SO-100001 is cancelled")}};
+            {QUuid::createUuid(), AckStatus::Duplicate, {}},
+            {QUuid::createUuid(), AckStatus::Rejected, QStringLiteral("order SO-100001 is cancelled")}};
         QString error;
         const auto back = UploadResponse::fromJson(response.toJson(), &error);
         QVERIFY2(back, qPrintable(error));
         QCOMPARE(back->results.size(), 3);
         QCOMPARE(back->results.at(1).status, AckStatus::Duplicate);
         QCOMPARE(back->results.at(2).reason, QStringLiteral("order SO-100001 is cancelled"));
-        QJsonObject bad{{QStringLiteral("results"),
-                         QJsonArray{QJsonObject{{QStringLiteral("id"), QUuid::createUuid().toString()},
-                                                {QStringLiteral("status"), QStringLiteral("lost")}}}}};
+        QJsonObject bad {{QStringLiteral("results"),
+            QJsonArray {QJsonObject {{QStringLiteral("id"), QUuid::createUuid().toString()},
+                {QStringLiteral("status"), QStringLiteral("lost")}}}}};
         QVERIFY(!UploadResponse::fromJson(bad, &error));
         QVERIFY2(error.contains(QStringLiteral("unknown status")), qPrintable(error));
     }

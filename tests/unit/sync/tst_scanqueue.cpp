@@ -29,8 +29,8 @@ private:
         return e;
     }
 
-    static std::unique_ptr<LocalStore> open(const QString &file, const QString &connection,
-                                            LocalStore::OpenReport *report = nullptr)
+    static std::unique_ptr<LocalStore> open(
+        const QString &file, const QString &connection, LocalStore::OpenReport *report = nullptr)
     {
         auto store = LocalStore::open(file, connection, report);
         if (!store)
@@ -68,13 +68,14 @@ private slots:
         auto store = open(path("fields.sqlite"), QStringLiteral("f1"));
         ScanQueue queue(store.get(), QStringLiteral("dev-1"));
         auto e = draft(QStringLiteral("0104012345001006") + QChar(0x1d) + QStringLiteral("10LOT1"));
-        e.fields = QJsonObject{{QStringLiteral("gtin"), QStringLiteral("04012345001006")}};
+        e.fields = QJsonObject {{QStringLiteral("gtin"), QStringLiteral("04012345001006")}};
         QVERIFY(queue.append(e).ok());
         const auto batch = queue.pendingBatch(10, 1 << 20);
         QVERIFY(batch.ok());
         QCOMPARE(batch->size(), 1);
         QCOMPARE(batch->first().raw, e.raw);
-        QCOMPARE(batch->first().fields.value(QStringLiteral("gtin")).toString(), QStringLiteral("04012345001006"));
+        QCOMPARE(
+            batch->first().fields.value(QStringLiteral("gtin")).toString(), QStringLiteral("04012345001006"));
     }
 
     void batchesOldestFirstByCountAndBytes()
@@ -101,9 +102,10 @@ private slots:
         const auto a = queue.append(draft(QStringLiteral("A")));
         const auto b = queue.append(draft(QStringLiteral("B")));
         const auto c = queue.append(draft(QStringLiteral("C")));
-        QVERIFY(queue.applyAcks({{a->id, protocol::AckStatus::Accepted, {}},
-                                 {b->id, protocol::AckStatus::Duplicate, {}},
-                                 {c->id, protocol::AckStatus::Rejected, QStringLiteral("order cancelled")}})
+        QVERIFY(queue
+                    .applyAcks({{a->id, protocol::AckStatus::Accepted, {}},
+                        {b->id, protocol::AckStatus::Duplicate, {}},
+                        {c->id, protocol::AckStatus::Rejected, QStringLiteral("order cancelled")}})
                     .ok());
         QCOMPARE(queue.backlog().value(), qint64(0));
         QCOMPARE(queue.pendingBatch(10, 1 << 20)->size(), 0);

@@ -23,6 +23,8 @@ public:
     void setQueue(ScanQueue *queue) { m_queue = queue; }
     void setOperator(const QString &operatorId) { m_operator = operatorId; }
     void setStep(const QString &step) { m_step = step; }
+    QString operatorId() const { return m_operator; }
+    const ScanDecoder &decoder() const { return m_decoder; }
     // Called when no queue is available, to try opening storage again; returns the reason it failed.
     void setStorageRecovery(std::function<QString()> recover) { m_recover = std::move(recover); }
 
@@ -35,6 +37,10 @@ public:
     // Processes one scan to the end (decode, commit, feedback) and returns the committed event,
     // or nothing when it could not be saved.
     std::optional<QueuedEvent> handle(const RawScan &raw);
+
+    // Commits an event a workflow made (the operator filled in) and shows `message` as the
+    // feedback for its result; nothing when it could not be saved (the feedback then says so).
+    std::optional<QueuedEvent> commit(protocol::ScanEvent event, const QString &message);
 
     // What a valid scan is, in the operator's words ("Location A-01-02").
     static QString describe(const Scan &scan);

@@ -46,8 +46,8 @@ bool applyJson(const QString &path, AppConfig *config, QString *error)
     QString server;
     if (!str("deviceId", &config->deviceId) || !str("deviceName", &config->deviceName)
         || !str("operator", &config->operatorName) || !str("deviceToken", &config->deviceToken)
-        || !str("dataDir", &config->dataDir) || !str("serialPort", &config->serialPort)
-        || !str("server", &server))
+        || !str("enrolCode", &config->enrolCode) || !str("dataDir", &config->dataDir)
+        || !str("serialPort", &config->serialPort) || !str("server", &server))
         return false;
     if (!server.isEmpty())
         config->serverUrl = QUrl(server);
@@ -80,6 +80,10 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
         QStringLiteral("device-name"), QStringLiteral("Name shown on screen."), QStringLiteral("name"));
     const QCommandLineOption operatorName(
         QStringLiteral("operator"), QStringLiteral("Operator name."), QStringLiteral("name"));
+    const QCommandLineOption enrolCode(QStringLiteral("enrol-code"),
+        QStringLiteral("Enrolment code from the admin, used once to get a device token (default %1).")
+            .arg(config->enrolCode),
+        QStringLiteral("code"));
     const QCommandLineOption dataDir(
         QStringLiteral("data-dir"), QStringLiteral("Folder of the local scan queue."), QStringLiteral("dir"));
     const QCommandLineOption serial(QStringLiteral("serial"),
@@ -97,8 +101,8 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
         QStringLiteral("file"));
     const QCommandLineOption selfTest(
         QStringLiteral("self-test"), QStringLiteral("Load every screen, report errors and exit."));
-    parser.addOptions({configFile, server, device, deviceName, operatorName, dataDir, serial, baud, size,
-        screenshot, screenshotDelay, probe, selfTest});
+    parser.addOptions({configFile, server, device, deviceName, operatorName, enrolCode, dataDir, serial, baud,
+        size, screenshot, screenshotDelay, probe, selfTest});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -128,6 +132,8 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
         config->deviceName = parser.value(deviceName);
     if (parser.isSet(operatorName))
         config->operatorName = parser.value(operatorName);
+    if (parser.isSet(enrolCode))
+        config->enrolCode = parser.value(enrolCode);
     if (parser.isSet(dataDir))
         config->dataDir = parser.value(dataDir);
     if (config->dataDir.isEmpty())

@@ -15,7 +15,8 @@ struct AppConfig
     QString deviceName = QStringLiteral("Handheld 01");
     QString operatorName; // empty until someone logs in
     QUrl serverUrl = QUrl(QStringLiteral("http://127.0.0.1:8765"));
-    QString deviceToken;
+    QString deviceToken; // normally empty: the device enrols and keeps its token in its database
+    QString enrolCode = QStringLiteral("DEMO"); // enrolment code from the admin
     QString dataDir; // folder of the local queue; default: the platform's app data folder
     QString serialPort; // empty: no serial scanner
     qint32 serialBaud = 9600;

@@ -42,6 +42,7 @@ AppCore::~AppCore()
     m_sync.reset();
     m_serial.reset();
     m_scans.setQueue(nullptr);
+    m_cache.reset();
     m_queue.reset();
     m_store.reset();
 }
@@ -59,6 +60,7 @@ QString AppCore::openStorage()
     }
     m_store = std::move(store.value());
     m_queue = std::make_unique<ScanQueue>(m_store.get(), m_config.deviceId);
+    m_cache = std::make_unique<DeviceCache>(m_store.get());
     m_scans.setQueue(m_queue.get());
     m_device.setStorageError(report.message);
     if (auto latest = m_queue->latest(50))
@@ -69,7 +71,10 @@ QString AppCore::openStorage()
         sync.deviceId = m_config.deviceId;
         sync.databasePath = m_config.queuePath();
         sync.token = m_config.deviceToken;
+        sync.deviceName = m_config.deviceName;
+        sync.enrolCode = m_config.enrolCode;
         m_sync = std::make_unique<SyncController>(sync);
+        connect(m_sync.get(), &SyncController::cacheChanged, this, &AppCore::cacheChanged);
         connect(m_sync.get(), &SyncController::statusChanged, &m_syncMonitor, &SyncMonitor::update);
         connect(m_sync.get(), &SyncController::acknowledged, &m_scanList, &ScanListModel::applyAcks);
         m_sync->start();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appconfig.h"
+#include "devicecache.h"
 #include "devicestatus.h"
 #include "localstore.h"
 #include "scanlistmodel.h"
@@ -34,9 +35,15 @@ public:
     DeviceStatus *device() { return &m_device; }
     SyncMonitor *sync() { return &m_syncMonitor; }
     ScanQueue *queue() { return m_queue.get(); }
+    // What the device downloaded (tasks, orders, products ...), read on the UI thread's own
+    // connection; null while storage is not open. cacheChanged() says when to read it again.
+    DeviceCache *cache() { return m_cache.get(); }
 
     // The one AppCore of this process (the newest alive), for the QML singletons.
     static AppCore *current();
+
+signals:
+    void cacheChanged();
 
 private:
     QString openStorage();
@@ -44,6 +51,7 @@ private:
     AppConfig m_config;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<ScanQueue> m_queue;
+    std::unique_ptr<DeviceCache> m_cache;
     ScanService m_scans;
     ScanListModel m_scanList;
     DeviceStatus m_device;

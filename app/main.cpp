@@ -3,6 +3,7 @@
 
 #include "appcore.h"
 #include "quitonsignal.h"
+#include "settings.h"
 #include "uiprobe.h"
 
 #include <QDir>
@@ -82,7 +83,12 @@ int main(int argc, char *argv[])
     }
 
     dockhand::AppCore core(config);
+    // Preferences and the language: the translator is installed before any QML is loaded.
+    dockhand::Settings settings(config.serverUrl.toString(), config.serialPort);
+    if (!settings.installTranslator())
+        QTextStream(stderr) << "dockhand: translation for " << settings.effectiveLanguage() << " missing\n";
     QQmlApplicationEngine engine;
+    QObject::connect(&settings, &dockhand::Settings::languageChanged, &engine, &QQmlEngine::retranslate);
     if (config.selfTest)
         return runSelfTest(engine);
 
@@ -99,8 +105,14 @@ int main(int argc, char *argv[])
     if (engine.rootObjects().isEmpty())
         return 1;
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
-    if (window)
+    if (window) {
         window->resize(config.windowWidth, config.windowHeight);
+        // DOCKHAND_SCREEN opens one screen directly (screenshots, support): login, menu, pick,
+        // pack, summary, sync, settings.
+        const QString screen = qEnvironmentVariable("DOCKHAND_SCREEN");
+        if (!screen.isEmpty())
+            window->setProperty("screen", screen);
+    }
 
     if (!config.screenshotPath.isEmpty() && window) {
         QTimer::singleShot(config.screenshotDelayMs, window, [window, path = config.screenshotPath] {

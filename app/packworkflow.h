@@ -72,6 +72,8 @@ public:
     // Leaves the order (OrderPacked, or nothing verified in the open carton): back to ScanOrder.
     Q_INVOKABLE void finish();
 
+    // Drops the open order without events (the operator changed; what was recorded stays).
+    void reset();
     // A stable reading from the scale, in kg; used in Weigh (ignored elsewhere).
     void scaleReading(double kg);
 

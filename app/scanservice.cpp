@@ -112,6 +112,35 @@ std::optional<QueuedEvent> ScanService::handle(const RawScan &raw)
     return queued;
 }
 
+std::optional<QueuedEvent> ScanService::commit(protocol::ScanEvent event, const QString &message)
+{
+    if (event.operatorId.isEmpty())
+        event.operatorId = m_operator;
+    if (!event.deviceTime.isValid())
+        event.deviceTime = QDateTime::currentDateTimeUtc();
+    QString display = event.raw;
+    display.replace(QChar(0x1d), QStringLiteral("<GS>"));
+    if (!m_queue && m_recover)
+        m_recover();
+    if (!m_queue) {
+        setFeedback(
+            QStringLiteral("not-saved"), tr("Scan NOT saved: no scan queue. Scan it again later."), display);
+        return std::nullopt;
+    }
+    const QString result = event.result;
+    auto committed = m_queue->append(std::move(event));
+    if (!committed) {
+        qCWarning(lcScan).noquote() << committed.error();
+        setFeedback(QStringLiteral("not-saved"), committed.error(), display);
+        return std::nullopt;
+    }
+    QueuedEvent queued {std::move(committed.value()), EventState::Pending, {}};
+    // Feedback only now: the event is on disk.
+    setFeedback(result, message, display);
+    emit recorded(queued);
+    return queued;
+}
+
 void ScanService::setFeedback(const QString &result, const QString &message, const QString &text)
 {
     m_lastResult = result;

@@ -59,6 +59,8 @@ protected:
     // `accept` was true: the caller then moves the state on.
     bool record(
         const Scan *scan, const QString &task, QJsonObject fields, bool accept, const QString &message);
+    // Refuses a button or keypad action that was not possible (no scan, so no event).
+    void refuseAction(const QString &message);
     void setPrompt(const QString &prompt);
     const FloorData *data() const { return m_data; }
     ScanService *scans() const { return m_scans; }

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The whole test suite: installs what is missing, builds (warnings are errors), runs every ctest
-# test (unit, qml, e2e), then each fuzz target for a bounded time, and prints ctest's summary.
+# The whole test suite: installs what is missing, builds (warnings are errors), runs each fuzz
+# target for a bounded time, the unit tests under ASan + UBSan, and then every ctest test (unit,
+# qml, e2e, lint) — ctest's summary of that full run is the last thing printed.
 # Exits non-zero on any failure. Benchmarks are not tests: run scripts/bench.sh for figures.
 #   DOCKHAND_FUZZ_SECONDS  seconds per fuzz target (default 30; 0 skips fuzzing)
+#   DOCKHAND_ASAN          1 (default) runs the unit tests under ASan + UBSan; 0 skips
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,18 +12,28 @@ scripts/install-deps.sh test || exit 1
 scripts/build.sh ci || { echo "dockhand: build failed" >&2; exit 1; }
 
 status=0
-echo "== ctest: unit, qml, e2e =="
-ctest --preset ci -j 2 --output-on-failure -LE 'bench|fuzz|soak' || status=1
-
 fuzz_seconds=${DOCKHAND_FUZZ_SECONDS:-30}
 if [ "$fuzz_seconds" -gt 0 ]; then
     echo "== fuzz: ${fuzz_seconds}s per target =="
     if cmake --preset fuzz -DDOCKHAND_FUZZ_SECONDS="$fuzz_seconds" >/dev/null \
-        && cmake --build build/fuzz -j "$(nproc)" --target fuzzers; then
+        && cmake --build build/fuzz -j "$(nproc)" --target fuzzers >/dev/null; then
         ctest --test-dir build/fuzz -L fuzz --output-on-failure || status=1
     else
         echo "dockhand: fuzz build failed" >&2
         status=1
     fi
 fi
+
+if [ "${DOCKHAND_ASAN:-1}" = 1 ]; then
+    echo "== unit tests under ASan + UBSan =="
+    if scripts/build.sh asan >/dev/null; then
+        ASAN_OPTIONS=detect_leaks=0 ctest --preset asan -j 2 -L unit --output-on-failure || status=1
+    else
+        echo "dockhand: asan build failed" >&2
+        status=1
+    fi
+fi
+
+echo "== ctest: unit, qml, e2e, lint =="
+ctest --preset ci -j 2 --output-on-failure -LE 'bench|fuzz|soak' || status=1
 exit $status

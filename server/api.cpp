@@ -8,6 +8,8 @@
 #include <QLoggingCategory>
 #include <QSet>
 
+#include <cmath>
+
 Q_LOGGING_CATEGORY(lcServerApi, "dockhand.server.api")
 
 #ifndef DOCKHAND_VERSION
@@ -93,26 +95,191 @@ ApiResponse ApiResponse::error(int status, const QString &message)
     return ApiResponse {status, QJsonObject {{QLatin1String("error"), message}}, {}};
 }
 
-Api::Api(ServerStore *store) : m_store(store)
+namespace {
+
+// Upper bounds of the request latency histogram, in milliseconds.
+constexpr double kLatencyBoundsMs[] = {1, 5, 10, 25, 50, 100, 250, 500, 1000, 5000};
+
+QString bearerToken(const QByteArray &authorization)
 {
+    const QByteArray prefix = QByteArrayLiteral("Bearer ");
+    if (!authorization.startsWith(prefix))
+        return {};
+    return QString::fromLatin1(authorization.mid(prefix.size()).trimmed());
+}
+
+std::optional<QJsonObject> jsonObjectBody(const ApiRequest &request, const QString &shape, ApiResponse *error)
+{
+    if (request.body.trimmed().isEmpty()) {
+        *error = ApiResponse::error(400, QStringLiteral("request body is empty; expected %1").arg(shape));
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = ApiResponse::error(400,
+            QStringLiteral("malformed JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = ApiResponse::error(400, QStringLiteral("request body must be a JSON object %1").arg(shape));
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+// Every field must be a known, non-empty string (enrol and login take only strings).
+std::optional<QHash<QString, QString>> stringFields(
+    const QJsonObject &json, const QStringList &required, const QStringList &optional, ApiResponse *error)
+{
+    QHash<QString, QString> values;
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+        if (!required.contains(it.key()) && !optional.contains(it.key())) {
+            *error = ApiResponse::error(400,
+                QStringLiteral("unknown field '%1' (allowed: %2)")
+                    .arg(it.key().left(64), (required + optional).join(QLatin1String(", "))));
+            return std::nullopt;
+        }
+        if (!it.value().isString()) {
+            *error = ApiResponse::error(400, QStringLiteral("field '%1' must be a string").arg(it.key()));
+            return std::nullopt;
+        }
+        if (it.value().toString().size() > 128) {
+            *error = ApiResponse::error(400, QStringLiteral("field '%1' is longer than 128 characters").arg(it.key()));
+            return std::nullopt;
+        }
+        values.insert(it.key(), it.value().toString());
+    }
+    for (const QString &name : required) {
+        if (values.value(name).trimmed().isEmpty()) {
+            *error = ApiResponse::error(400, QStringLiteral("field '%1' is required and must not be empty").arg(name));
+            return std::nullopt;
+        }
+    }
+    return values;
+}
+
+} // namespace
+
+Api::Api(ServerStore *store, ApiLimits limits) : m_store(store), m_limits(limits)
+{
+    m_clock.start();
+    m_metrics.latencyBuckets.fill(0, int(std::size(kLatencyBoundsMs)) + 1);
     auto plain = [this](ApiResponse (Api::*method)(const ApiRequest &)) -> Handler {
         return [this, method](const ApiRequest &r, const QStringList &) { return (this->*method)(r); };
     };
     const QByteArray get = QByteArrayLiteral("GET");
     const QByteArray post = QByteArrayLiteral("POST");
     m_routes = {
-        {splitPath(QStringLiteral("/v1/health")), get, plain(&Api::health)},
-        {splitPath(QStringLiteral("/v1/events")), post, plain(&Api::postEvents)},
-        {splitPath(QStringLiteral("/v1/events")), get, plain(&Api::getEvents)},
-        {splitPath(QStringLiteral("/v1/orders")), get, plain(&Api::listOrders)},
-        {splitPath(QStringLiteral("/v1/orders/*")), get,
+        {splitPath(QStringLiteral("/v1/health")), get, Access::Public, plain(&Api::health)},
+        {splitPath(QStringLiteral("/v1/enrol")), post, Access::Public, plain(&Api::enrol)},
+        {splitPath(QStringLiteral("/v1/login")), post, Access::Public, plain(&Api::login)},
+        {splitPath(QStringLiteral("/metrics")), get, Access::Public, plain(&Api::metrics)},
+        {splitPath(QStringLiteral("/v1/events")), post, Access::Authenticated, plain(&Api::postEvents)},
+        {splitPath(QStringLiteral("/v1/events")), get, Access::Authenticated, plain(&Api::getEvents)},
+        {splitPath(QStringLiteral("/v1/sync")), get, Access::Authenticated, plain(&Api::sync)},
+        {splitPath(QStringLiteral("/v1/orders")), get, Access::Authenticated, plain(&Api::listOrders)},
+        {splitPath(QStringLiteral("/v1/orders/import")), post, Access::Supervisor, plain(&Api::importOrders)},
+        {splitPath(QStringLiteral("/v1/orders/*")), get, Access::Authenticated,
             [this](const ApiRequest &r, const QStringList &args) { return getOrder(r, args.value(0)); }},
-        {splitPath(QStringLiteral("/v1/products")), get, plain(&Api::listProducts)},
-        {splitPath(QStringLiteral("/v1/locations")), get, plain(&Api::listLocations)},
+        {splitPath(QStringLiteral("/v1/orders/*/history")), get, Access::Authenticated,
+            [this](const ApiRequest &r, const QStringList &args) { return orderHistory(r, args.value(0)); }},
+        {splitPath(QStringLiteral("/v1/products")), get, Access::Authenticated, plain(&Api::listProducts)},
+        {splitPath(QStringLiteral("/v1/locations")), get, Access::Authenticated, plain(&Api::listLocations)},
+        {splitPath(QStringLiteral("/v1/exceptions")), get, Access::Supervisor, plain(&Api::listExceptions)},
+        {splitPath(QStringLiteral("/v1/devices")), get, Access::Supervisor, plain(&Api::listDevices)},
     };
 }
 
 ApiResponse Api::handle(const ApiRequest &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    m_caller = {};
+    ApiResponse response = dispatch(request);
+    m_caller = {};
+    record(response.status, timer.nsecsElapsed() / 1000);
+    return response;
+}
+
+void Api::record(int status, qint64 elapsedUs)
+{
+    ++m_metrics.requestsByStatus[status];
+    const double ms = double(elapsedUs) / 1000.0;
+    for (qsizetype i = 0; i < m_metrics.latencyBuckets.size(); ++i)
+        if (i == qsizetype(std::size(kLatencyBoundsMs)) || ms <= kLatencyBoundsMs[i])
+            ++m_metrics.latencyBuckets[i];
+    ++m_metrics.latencyCount;
+    m_metrics.latencySumSeconds += double(elapsedUs) / 1e6;
+    if (status == 503)
+        ++m_metrics.dbErrors;
+}
+
+bool Api::isSupervisor() const
+{
+    return m_caller.kind == ServerStore::Principal::Kind::Operator
+        && (m_caller.role == QLatin1String("supervisor") || m_caller.role == QLatin1String("admin"));
+}
+
+std::optional<ApiResponse> Api::authorize(const ApiRequest &request, Access access)
+{
+    if (access == Access::Public)
+        return std::nullopt;
+    if (request.authorization.isEmpty())
+        return ApiResponse::error(401,
+            QStringLiteral("this endpoint needs 'Authorization: Bearer <token>' (enrol the device with POST "
+                           "/v1/enrol, or log in with POST /v1/login)"));
+    const QString token = bearerToken(request.authorization);
+    if (token.isEmpty())
+        return ApiResponse::error(401, QStringLiteral("the Authorization header must be 'Bearer <token>'"));
+    auto who = m_store->authenticate(token);
+    if (!who)
+        return storageError(QStringLiteral("cannot check the token"), who.error());
+    if (who->kind == ServerStore::Principal::Kind::None)
+        return ApiResponse::error(401,
+            QStringLiteral("the token is not valid (revoked or never issued); enrol the device again or log in"));
+    m_caller = who.value();
+    if (auto limited = throttle())
+        return limited;
+    if (access == Access::Supervisor && !isSupervisor())
+        return ApiResponse::error(403,
+            m_caller.kind == ServerStore::Principal::Kind::Device
+                ? QStringLiteral("this endpoint is for supervisors and admins; device %1 may not use it")
+                      .arg(m_caller.id)
+                : QStringLiteral("this endpoint is for supervisors and admins; %1 is a %2")
+                      .arg(m_caller.id, m_caller.role));
+    return std::nullopt;
+}
+
+std::optional<ApiResponse> Api::throttle()
+{
+    // A token bucket per caller: one busy or broken device cannot starve the others.
+    const QString key = (m_caller.kind == ServerStore::Principal::Kind::Device ? QStringLiteral("d:")
+                                                                                 : QStringLiteral("o:"))
+        + m_caller.id;
+    const qint64 nowMs = m_clock.elapsed();
+    auto it = m_buckets.find(key);
+    if (it == m_buckets.end())
+        it = m_buckets.insert(key, Bucket {double(m_limits.burst), nowMs});
+    Bucket &b = it.value();
+    b.tokens = qMin(double(m_limits.burst), b.tokens + double(nowMs - b.lastMs) * m_limits.rate / 1000.0);
+    b.lastMs = nowMs;
+    if (b.tokens >= 1) {
+        b.tokens -= 1;
+        return std::nullopt;
+    }
+    const int wait = qMax(1, int(std::ceil((1 - b.tokens) / qMax(m_limits.rate, 0.001))));
+    ApiResponse r = ApiResponse::error(429,
+        QStringLiteral("too many requests from %1 (limit %2 per second, burst %3); retry in %4 s")
+            .arg(m_caller.id)
+            .arg(m_limits.rate)
+            .arg(m_limits.burst)
+            .arg(wait));
+    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
+    return r;
+}
+
+ApiResponse Api::dispatch(const ApiRequest &request)
 {
     const QStringList segments = splitPath(request.path);
     QList<QByteArray> allowed;
@@ -133,6 +300,8 @@ ApiResponse Api::handle(const ApiRequest &request)
             allowed.append(route.method);
             continue;
         }
+        if (auto refused = authorize(request, route.access))
+            return *refused;
         if (request.body.size() > kMaxBodyBytes)
             return ApiResponse::error(413,
                 QStringLiteral("request body is %1 bytes; the limit is %2 bytes (4 MiB)")
@@ -213,9 +382,25 @@ ApiResponse Api::postEvents(const ApiRequest &request)
     if (upload->deviceId.size() > 128)
         return ApiResponse::error(400, QStringLiteral("field 'device' is longer than 128 characters"));
 
+    if (m_caller.kind != ServerStore::Principal::Kind::Device)
+        return ApiResponse::error(403, QStringLiteral("events are uploaded with a device token, not an operator's"));
+    if (upload->deviceId != m_caller.id)
+        return ApiResponse::error(403,
+            QStringLiteral("this token belongs to device %1; it may not upload events of device %2")
+                .arg(m_caller.id, upload->deviceId.left(128)));
+    for (qsizetype i = 0; i < upload->events.size(); ++i)
+        if (upload->events.at(i).deviceId != m_caller.id)
+            return ApiResponse::error(403,
+                QStringLiteral("events[%1] belongs to device %2; this token may upload only device %3's events")
+                    .arg(i)
+                    .arg(upload->events.at(i).deviceId.left(128), m_caller.id));
+
     auto stored = m_store->ingest(upload->deviceId, upload->events);
     if (!stored)
         return storageError(QStringLiteral("cannot store the events"), stored.error());
+    m_metrics.accepted += stored->accepted;
+    m_metrics.duplicates += stored->duplicates;
+    m_metrics.rejected += stored->rejected;
 
     protocol::UploadResponse response;
     response.results = stored->acks;
@@ -244,7 +429,18 @@ ApiResponse Api::getEvents(const ApiRequest &request)
         = integerParameter(request, QLatin1String("limit"), kDefaultEventLimit, 1, kMaxEventLimit, &error);
     if (!limit)
         return error;
-    const QString device = request.query.queryItemValue(QStringLiteral("device"), QUrl::FullyDecoded);
+    QString device = request.query.queryItemValue(QStringLiteral("device"), QUrl::FullyDecoded);
+    // A device reads only its own events; supervisors and admins read everyone's.
+    if (m_caller.kind == ServerStore::Principal::Kind::Device) {
+        if (device.isEmpty())
+            device = m_caller.id;
+        if (device != m_caller.id)
+            return ApiResponse::error(403,
+                QStringLiteral("device %1 may read only its own events, not device %2's").arg(m_caller.id, device.left(128)));
+    } else if (!isSupervisor()) {
+        return ApiResponse::error(403,
+            QStringLiteral("reading events is for devices and supervisors; %1 is a %2").arg(m_caller.id, m_caller.role));
+    }
     auto page = m_store->events(device, *after, int(*limit));
     if (!page)
         return storageError(QStringLiteral("cannot read the events"), page.error());
@@ -346,6 +542,392 @@ ApiResponse Api::listLocations(const ApiRequest &request)
             {QLatin1String("walkSequence"), l.walkSequence}, {QLatin1String("stock"), stock}});
     }
     return {200, QJsonObject {{QLatin1String("locations"), list}, {QLatin1String("total"), list.size()}}, {}};
+}
+
+ApiResponse Api::enrol(const ApiRequest &request)
+{
+    if (auto bad = checkQuery(request, {}))
+        return *bad;
+    ApiResponse error;
+    const QString shape = QStringLiteral("{\"code\": ..., \"device\": ..., \"name\": ...}");
+    const auto json = jsonObjectBody(request, shape, &error);
+    if (!json)
+        return error;
+    const auto fields = stringFields(*json, {QStringLiteral("code"), QStringLiteral("device")},
+        {QStringLiteral("name")}, &error);
+    if (!fields)
+        return error;
+    const QString device = fields->value(QStringLiteral("device"));
+    auto token = m_store->enrol(fields->value(QStringLiteral("code")), device, fields->value(QStringLiteral("name")));
+    if (!token)
+        return storageError(QStringLiteral("cannot enrol the device"), token.error());
+    if (token->isEmpty())
+        return ApiResponse::error(403, QStringLiteral("the enrolment code is not valid; ask an admin for a current one"));
+    qCInfo(lcServerApi).noquote() << "device" << device << "enrolled";
+    return {200, QJsonObject {{QLatin1String("device"), device}, {QLatin1String("token"), token.value()}}, {}, {}};
+}
+
+ApiResponse Api::login(const ApiRequest &request)
+{
+    if (auto bad = checkQuery(request, {}))
+        return *bad;
+    ApiResponse error;
+    const auto json = jsonObjectBody(request, QStringLiteral("{\"badge\": ..., \"pin\": ...}"), &error);
+    if (!json)
+        return error;
+    const auto fields = stringFields(*json, {QStringLiteral("badge"), QStringLiteral("pin")}, {}, &error);
+    if (!fields)
+        return error;
+    const QString badge = fields->value(QStringLiteral("badge"));
+    auto result = m_store->login(badge, fields->value(QStringLiteral("pin")));
+    if (!result)
+        return storageError(QStringLiteral("cannot check the PIN"), result.error());
+    using Outcome = ServerStore::LoginResult::Outcome;
+    switch (result->outcome) {
+    case Outcome::Ok:
+        return {200,
+            QJsonObject {{QLatin1String("badge"), badge}, {QLatin1String("name"), result->name},
+                {QLatin1String("role"), result->role}, {QLatin1String("token"), result->token}},
+            {}, {}};
+    case Outcome::Locked: {
+        ApiResponse r = ApiResponse::error(429,
+            result->lockedSeconds > 60
+                ? QStringLiteral("badge %1 is locked after %2 wrong PINs; try again in %3 minutes")
+                      .arg(badge)
+                      .arg(ServerStore::kMaxPinFailures)
+                      .arg((result->lockedSeconds + 59) / 60)
+                : QStringLiteral("too many wrong PINs for badge %1; wait %2 s before the next try")
+                      .arg(badge)
+                      .arg(result->lockedSeconds));
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(result->lockedSeconds)});
+        return r;
+    }
+    case Outcome::WrongPin:
+        break;
+    }
+    ApiResponse r = ApiResponse::error(401,
+        QStringLiteral("wrong badge or PIN (%1 tries left before badge %2 is locked for 15 minutes)")
+            .arg(ServerStore::kMaxPinFailures - result->failures)
+            .arg(badge));
+    r.body.insert(QLatin1String("triesLeft"), ServerStore::kMaxPinFailures - result->failures);
+    return r;
+}
+
+ApiResponse Api::sync(const ApiRequest &request)
+{
+    if (auto bad = checkQuery(request, {QLatin1String("cursor"), QLatin1String("limit")}))
+        return *bad;
+    ApiResponse error;
+    const auto limit = integerParameter(request, QLatin1String("limit"), 500, 1, 1000, &error);
+    if (!limit)
+        return error;
+    // The cursor is opaque to devices; today it is the last change id as text.
+    const QString cursorText = request.query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded);
+    qint64 after = 0;
+    if (!cursorText.isEmpty()) {
+        bool ok = false;
+        after = cursorText.toLongLong(&ok);
+        if (!ok || after < 0)
+            return ApiResponse::error(400,
+                QStringLiteral("cursor '%1' is not one this server issued; start again with an empty cursor")
+                    .arg(cursorText.left(32)));
+    }
+    // One more than asked tells whether there is more without a second query.
+    auto changes = m_store->changes(after, int(*limit) + 1);
+    if (!changes)
+        return storageError(QStringLiteral("cannot read the changes"), changes.error());
+    const bool more = changes->size() > *limit;
+    if (more)
+        changes->removeLast();
+    QJsonArray list;
+    for (const auto &c : std::as_const(changes.value())) {
+        list.append(QJsonObject {{QLatin1String("type"), c.type}, {QLatin1String("key"), c.key},
+            {QLatin1String("op"), c.op}, {QLatin1String("data"), c.data}});
+        after = c.id;
+    }
+    return {200,
+        QJsonObject {{QLatin1String("cursor"), QString::number(after)}, {QLatin1String("more"), more},
+            {QLatin1String("changes"), list}},
+        {}, {}};
+}
+
+ApiResponse Api::listExceptions(const ApiRequest &request)
+{
+    if (auto bad = checkQuery(request, {QLatin1String("after"), QLatin1String("limit")}))
+        return *bad;
+    ApiResponse error;
+    const auto after
+        = integerParameter(request, QLatin1String("after"), 0, 0, std::numeric_limits<qint64>::max(), &error);
+    if (!after)
+        return error;
+    const auto limit
+        = integerParameter(request, QLatin1String("limit"), kDefaultEventLimit, 1, kMaxEventLimit, &error);
+    if (!limit)
+        return error;
+    auto rows = m_store->exceptions(*after, int(*limit));
+    if (!rows)
+        return storageError(QStringLiteral("cannot read the exceptions"), rows.error());
+    QJsonArray list;
+    for (const auto &e : std::as_const(rows.value()))
+        list.append(QJsonObject {{QLatin1String("id"), e.id}, {QLatin1String("kind"), e.kind},
+            {QLatin1String("event"), e.eventId}, {QLatin1String("device"), e.device},
+            {QLatin1String("operator"), e.operatorId}, {QLatin1String("order"), e.order},
+            {QLatin1String("line"), e.line}, {QLatin1String("gtin"), e.gtin}, {QLatin1String("location"), e.location},
+            {QLatin1String("quantity"), e.quantity}, {QLatin1String("reason"), e.reason},
+            {QLatin1String("at"), isoTime(e.at)}});
+    return {200, QJsonObject {{QLatin1String("exceptions"), list}}, {}, {}};
+}
+
+ApiResponse Api::listDevices(const ApiRequest &request)
+{
+    if (auto bad = checkQuery(request, {}))
+        return *bad;
+    auto rows = m_store->devices();
+    if (!rows)
+        return storageError(QStringLiteral("cannot read the devices"), rows.error());
+    QJsonArray list;
+    for (const auto &d : std::as_const(rows.value()))
+        list.append(QJsonObject {{QLatin1String("id"), d.id}, {QLatin1String("name"), d.name},
+            {QLatin1String("enrolled"), d.enrolled}, {QLatin1String("firstSeen"), isoTime(d.firstSeen)},
+            {QLatin1String("lastSeen"), isoTime(d.lastSeen)}});
+    return {200, QJsonObject {{QLatin1String("devices"), list}, {QLatin1String("total"), list.size()}}, {}, {}};
+}
+
+ApiResponse Api::orderHistory(const ApiRequest &request, const QString &number)
+{
+    if (auto bad = checkQuery(request, {}))
+        return *bad;
+    auto order = m_store->order(number);
+    if (!order)
+        return storageError(QStringLiteral("cannot read the order"), order.error());
+    if (!order->has_value())
+        return ApiResponse::error(404, QStringLiteral("order '%1' not found").arg(number.left(64)));
+    QJsonArray history;
+    for (const auto &h : order.value()->history)
+        history.append(QJsonObject {{QLatin1String("status"), h.status}, {QLatin1String("at"), isoTime(h.at)},
+            {QLatin1String("source"), h.source}});
+    return {200,
+        QJsonObject {{QLatin1String("number"), number}, {QLatin1String("status"), order.value()->summary.status},
+            {QLatin1String("history"), history}},
+        {}, {}};
+}
+
+namespace {
+
+// Splits one CSV record (RFC 4180 quotes, no embedded newlines).
+QStringList csvFields(const QString &line)
+{
+    QStringList fields;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < line.size() && line.at(i + 1) == QLatin1Char('"')) {
+                field += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            fields.append(field.trimmed());
+            field.clear();
+        } else {
+            field += c;
+        }
+    }
+    fields.append(field.trimmed());
+    return fields;
+}
+
+QString checkOrderLine(const WarehouseData::OrderLine &l)
+{
+    if (l.line <= 0)
+        return QStringLiteral("line must be a positive whole number");
+    if (!isValidGtin14(l.gtin))
+        return QStringLiteral("GTIN '%1' is not 14 digits with a valid check digit").arg(l.gtin.left(32));
+    if (l.quantity <= 0 || l.quantity > 100000)
+        return QStringLiteral("quantity must be a whole number from 1 to 100000");
+    return {};
+}
+
+} // namespace
+
+ApiResponse Api::importOrders(const ApiRequest &request)
+{
+    if (auto bad = checkQuery(request, {}))
+        return *bad;
+    QList<ServerStore::ImportOrder> orders;
+    QList<ServerStore::RowError> errors;
+    const bool csv = request.contentType.startsWith("text/csv");
+    if (csv) {
+        // number,customer,line,gtin,quantity — one order line per row; rows of one order together.
+        const QStringList lines = QString::fromUtf8(request.body).split(QLatin1Char('\n'));
+        QHash<QString, qsizetype> byNumber;
+        int row = 0;
+        for (QString text : lines) {
+            ++row;
+            text = text.trimmed();
+            if (text.isEmpty())
+                continue;
+            const QStringList f = csvFields(text);
+            if (row == 1) {
+                if (f.join(QLatin1Char(',')).toLower() != QLatin1String("number,customer,line,gtin,quantity"))
+                    errors.append({row, QStringLiteral("the first row must be the header "
+                                                       "number,customer,line,gtin,quantity")});
+                continue;
+            }
+            if (f.size() != 5) {
+                errors.append({row, QStringLiteral("expected 5 fields, got %1").arg(f.size())});
+                continue;
+            }
+            bool lineOk = false, quantityOk = false;
+            WarehouseData::OrderLine line {f.at(2).toInt(&lineOk), f.at(3), f.at(4).toLongLong(&quantityOk)};
+            QString why = f.at(0).isEmpty() || f.at(0).size() > 64
+                ? QStringLiteral("order number must be 1 to 64 characters")
+                : f.at(1).isEmpty() ? QStringLiteral("customer must not be empty")
+                : !lineOk || !quantityOk ? QStringLiteral("line and quantity must be whole numbers")
+                                         : checkOrderLine(line);
+            if (!why.isEmpty()) {
+                errors.append({row, why});
+                continue;
+            }
+            auto it = byNumber.find(f.at(0));
+            if (it == byNumber.end()) {
+                it = byNumber.insert(f.at(0), orders.size());
+                orders.append({row, {f.at(0), f.at(1), QStringLiteral("received"), {}}});
+            }
+            auto &order = orders[it.value()].order;
+            for (const auto &existing : std::as_const(order.lines))
+                if (existing.line == line.line)
+                    why = QStringLiteral("order %1 has line %2 twice").arg(order.number).arg(line.line);
+            if (!why.isEmpty())
+                errors.append({row, why});
+            else
+                order.lines.append(line);
+        }
+        if (row <= 1 && errors.isEmpty())
+            errors.append({1, QStringLiteral("the CSV holds no order rows")});
+    } else {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return ApiResponse::error(400,
+                QStringLiteral("malformed JSON at byte %1: %2 (send text/csv for CSV)")
+                    .arg(parseError.offset)
+                    .arg(parseError.errorString()));
+        const QJsonArray array = doc.isArray() ? doc.array() : doc.object().value(QLatin1String("orders")).toArray();
+        if (!doc.isArray() && !doc.object().value(QLatin1String("orders")).isArray())
+            return ApiResponse::error(400,
+                QStringLiteral("expected a JSON array of orders or {\"orders\": [...]} "
+                               "(each {\"number\", \"customer\", \"lines\": [{\"line\", \"gtin\", \"quantity\"}]})"));
+        if (array.isEmpty())
+            return ApiResponse::error(400, QStringLiteral("the import holds no orders"));
+        QSet<QString> numbers;
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const int row = int(i) + 1;
+            const QJsonObject o = array.at(i).toObject();
+            WarehouseData::Order order {o.value(QLatin1String("number")).toString(),
+                o.value(QLatin1String("customer")).toString(), QStringLiteral("received"), {}};
+            QString why;
+            if (!array.at(i).isObject())
+                why = QStringLiteral("must be a JSON object");
+            else if (order.number.isEmpty() || order.number.size() > 64)
+                why = QStringLiteral("'number' must be a string of 1 to 64 characters");
+            else if (numbers.contains(order.number))
+                why = QStringLiteral("order %1 appears twice").arg(order.number);
+            else if (order.customer.isEmpty())
+                why = QStringLiteral("'customer' must be a non-empty string");
+            else if (!o.value(QLatin1String("lines")).isArray() || o.value(QLatin1String("lines")).toArray().isEmpty())
+                why = QStringLiteral("'lines' must be a non-empty array");
+            const QJsonArray lines = o.value(QLatin1String("lines")).toArray();
+            for (qsizetype j = 0; why.isEmpty() && j < lines.size(); ++j) {
+                const QJsonObject l = lines.at(j).toObject();
+                const QJsonValue q = l.value(QLatin1String("quantity"));
+                const QJsonValue n = l.value(QLatin1String("line"));
+                WarehouseData::OrderLine line {n.isDouble() ? n.toInt() : 0, l.value(QLatin1String("gtin")).toString(),
+                    q.isDouble() && q.toDouble() == double(q.toInteger()) ? q.toInteger() : 0};
+                why = checkOrderLine(line);
+                for (const auto &existing : std::as_const(order.lines))
+                    if (existing.line == line.line)
+                        why = QStringLiteral("line %1 appears twice").arg(line.line);
+                if (!why.isEmpty())
+                    why = QStringLiteral("lines[%1]: %2").arg(j).arg(why);
+                order.lines.append(line);
+            }
+            if (!why.isEmpty()) {
+                errors.append({row, why});
+                continue;
+            }
+            numbers.insert(order.number);
+            orders.append({row, order});
+        }
+    }
+    if (errors.isEmpty()) {
+        auto stored = m_store->importOrders(orders);
+        if (!stored)
+            return storageError(QStringLiteral("cannot import the orders"), stored.error());
+        errors = stored.value();
+    }
+    if (!errors.isEmpty()) {
+        QJsonArray list;
+        for (const auto &e : std::as_const(errors))
+            list.append(QJsonObject {{QLatin1String("row"), e.row}, {QLatin1String("error"), e.message}});
+        ApiResponse r = ApiResponse::error(400,
+            QStringLiteral("%1 row(s) are wrong; nothing was imported (first: row %2: %3)")
+                .arg(errors.size())
+                .arg(errors.first().row)
+                .arg(errors.first().message));
+        r.body.insert(QLatin1String("errors"), list);
+        return r;
+    }
+    QJsonArray numbers;
+    for (const auto &o : std::as_const(orders))
+        numbers.append(o.order.number);
+    qCInfo(lcServerApi).noquote() << m_caller.id << "imported" << orders.size() << "orders";
+    return {200, QJsonObject {{QLatin1String("imported"), orders.size()}, {QLatin1String("orders"), numbers}}, {}, {}};
+}
+
+ApiResponse Api::metrics(const ApiRequest &request)
+{
+    if (auto bad = checkQuery(request, {}))
+        return *bad;
+    // Counts only: no device ids, badges or order numbers (the endpoint needs no token).
+    QByteArray out;
+    auto counter = [&out](const char *name, const char *help, qint64 value) {
+        out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + " counter\n" + name + ' '
+            + QByteArray::number(value) + '\n';
+    };
+    counter("dockhand_events_accepted_total", "Events stored and applied.", m_metrics.accepted);
+    counter("dockhand_events_duplicate_total", "Events received again and answered duplicate.", m_metrics.duplicates);
+    counter("dockhand_events_rejected_total", "Events answered rejected.", m_metrics.rejected);
+    counter("dockhand_db_errors_total", "Requests that failed on the database (503).", m_metrics.dbErrors);
+    out += "# HELP dockhand_http_requests_total HTTP requests by status code.\n"
+           "# TYPE dockhand_http_requests_total counter\n";
+    for (auto it = m_metrics.requestsByStatus.cbegin(); it != m_metrics.requestsByStatus.cend(); ++it)
+        out += "dockhand_http_requests_total{code=\"" + QByteArray::number(it.key()) + "\"} "
+            + QByteArray::number(it.value()) + '\n';
+    out += "# HELP dockhand_http_request_duration_seconds Time to answer a request.\n"
+           "# TYPE dockhand_http_request_duration_seconds histogram\n";
+    for (qsizetype i = 0; i < m_metrics.latencyBuckets.size(); ++i) {
+        const QByteArray le = i < qsizetype(std::size(kLatencyBoundsMs))
+            ? QByteArray::number(kLatencyBoundsMs[i] / 1000.0)
+            : QByteArrayLiteral("+Inf");
+        out += "dockhand_http_request_duration_seconds_bucket{le=\"" + le + "\"} "
+            + QByteArray::number(m_metrics.latencyBuckets.at(i)) + '\n';
+    }
+    out += "dockhand_http_request_duration_seconds_sum " + QByteArray::number(m_metrics.latencySumSeconds, 'f', 6)
+        + "\ndockhand_http_request_duration_seconds_count " + QByteArray::number(m_metrics.latencyCount) + '\n';
+    out += "# HELP dockhand_info Server build and database kind.\n# TYPE dockhand_info gauge\n"
+           "dockhand_info{version=\"" DOCKHAND_VERSION "\",database=\""
+        + m_store->dialectName().toLatin1() + "\"} 1\n";
+    ApiResponse r;
+    r.text = out;
+    return r;
 }
 
 } // namespace dockhand::server

@@ -1,6 +1,11 @@
 #pragma once
 
+#include "serverstore.h"
+
 #include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMap>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -8,10 +13,9 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <optional>
 
 namespace dockhand::server {
-
-class ServerStore;
 
 // One HTTP request as the API sees it: independent of the socket layer so the whole API can be
 // tested without a network (tst_api) and the transport can change (TLS, threads) without it.
@@ -21,16 +25,31 @@ struct ApiRequest
     QString path; // "/v1/events"
     QUrlQuery query;
     QByteArray body;
+    QByteArray authorization; // the Authorization header, e.g. "Bearer abc..."
+    QByteArray contentType; // the Content-Type header, e.g. "text/csv"
 };
 
 // Every answer is a JSON object; errors are {"error": "..."}.
 struct ApiResponse
 {
+    ApiResponse() = default;
+    ApiResponse(int status_, QJsonObject body_, QList<QPair<QByteArray, QByteArray>> headers_ = {}, QByteArray text_ = {})
+        : status(status_), body(std::move(body_)), headers(std::move(headers_)), text(std::move(text_))
+    { }
+
     int status = 200;
     QJsonObject body;
     QList<QPair<QByteArray, QByteArray>> headers; // beyond Content-Type
+    QByteArray text; // when set, sent instead of `body` as text/plain (Prometheus /metrics)
 
     static ApiResponse error(int status, const QString &message);
+};
+
+// Per-caller request rate: a token bucket refilled at `rate` per second up to `burst`.
+struct ApiLimits
+{
+    double rate = 20;
+    int burst = 40;
 };
 
 // The /v1 JSON API over a ServerStore: routing (with real 404 and 405), input limits and
@@ -42,18 +61,44 @@ public:
     static constexpr int kDefaultEventLimit = 100;
     static constexpr int kMaxEventLimit = 1000;
 
-    explicit Api(ServerStore *store);
+    explicit Api(ServerStore *store, ApiLimits limits = {});
 
     ApiResponse handle(const ApiRequest &request);
 
 private:
     using Handler = std::function<ApiResponse(const ApiRequest &, const QStringList &args)>;
+    enum class Access {
+        Public, // no token (health, enrol, login, metrics)
+        Authenticated, // any device or operator token
+        Supervisor, // an operator token with role supervisor or admin
+    };
     struct Route
     {
         QStringList pattern; // path segments; "*" matches one segment and is passed as an argument
         QByteArray method;
+        Access access;
         Handler handler;
     };
+    struct Bucket
+    {
+        double tokens = 0;
+        qint64 lastMs = 0;
+    };
+
+    ApiResponse dispatch(const ApiRequest &request);
+    std::optional<ApiResponse> authorize(const ApiRequest &request, Access access);
+    std::optional<ApiResponse> throttle();
+    void record(int status, qint64 elapsedUs);
+    bool isSupervisor() const;
+
+    ApiResponse enrol(const ApiRequest &request);
+    ApiResponse login(const ApiRequest &request);
+    ApiResponse sync(const ApiRequest &request);
+    ApiResponse listExceptions(const ApiRequest &request);
+    ApiResponse listDevices(const ApiRequest &request);
+    ApiResponse orderHistory(const ApiRequest &request, const QString &number);
+    ApiResponse importOrders(const ApiRequest &request);
+    ApiResponse metrics(const ApiRequest &request);
 
     ApiResponse health(const ApiRequest &request);
     ApiResponse postEvents(const ApiRequest &request);
@@ -64,7 +109,25 @@ private:
     ApiResponse listLocations(const ApiRequest &request);
 
     ServerStore *m_store;
+    ApiLimits m_limits;
     QList<Route> m_routes;
+    // Who made the request being handled (handlers run one at a time on the event loop).
+    ServerStore::Principal m_caller;
+    QHash<QString, Bucket> m_buckets; // by device id / operator badge
+    QElapsedTimer m_clock;
+
+    // Prometheus counters: process-local by nature (each server process has its own).
+    struct Metrics
+    {
+        qint64 accepted = 0;
+        qint64 duplicates = 0;
+        qint64 rejected = 0;
+        qint64 dbErrors = 0;
+        QMap<int, qint64> requestsByStatus;
+        QList<qint64> latencyBuckets; // cumulative counts per kLatencyBoundsMs, plus +Inf
+        qint64 latencyCount = 0;
+        double latencySumSeconds = 0;
+    } m_metrics;
 };
 
 } // namespace dockhand::server

@@ -55,7 +55,14 @@ Expected<quint16> DockhandServer::start(const ServerOptions &options)
             qCInfo(lcServer) << "database already holds warehouse data; demo not loaded again";
     }
 
-    m_api = std::make_unique<Api>(m_store.get());
+    for (const QString &code : options.enrolmentCodes) {
+        if (auto added = m_store->addEnrolmentCode(code); !added) {
+            stop();
+            return Error {QStringLiteral("cannot store the enrolment code: %1").arg(added.error())};
+        }
+    }
+
+    m_api = std::make_unique<Api>(m_store.get(), ApiLimits {options.rate, options.burst});
     m_frontend = new HttpFrontend(m_api.get(), this);
 
     // Our own QTcpServer so a failure to listen has a real reason ("address already in use").

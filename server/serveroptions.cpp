@@ -69,7 +69,16 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
                        "20 orders) if the database holds no warehouse data yet."));
     const QCommandLineOption quiet(
         QStringLiteral("quiet"), QStringLiteral("Log only warnings and errors (stderr)."));
-    parser.addOptions({help, version, listen, port, dataDir, database, demo, quiet});
+    const QCommandLineOption enrolmentCode(QStringLiteral("enrolment-code"),
+        QStringLiteral("Accept CODE in POST /v1/enrol (repeatable). --demo adds the code DEMO."),
+        QStringLiteral("CODE"));
+    const QCommandLineOption rate(QStringLiteral("rate"),
+        QStringLiteral("Requests per second each device or operator may make (default 20)."), QStringLiteral("N"),
+        QStringLiteral("20"));
+    const QCommandLineOption burst(QStringLiteral("burst"),
+        QStringLiteral("Requests a device or operator may make at once above the rate (default 40)."),
+        QStringLiteral("N"), QStringLiteral("40"));
+    parser.addOptions({help, version, listen, port, dataDir, database, demo, quiet, enrolmentCode, rate, burst});
 
     if (!parser.parse(arguments))
         return Error {parser.errorText()};
@@ -105,6 +114,23 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
     options.dataDir = QDir(parser.value(dataDir)).absolutePath();
     options.demo = parser.isSet(demo);
     options.quiet = parser.isSet(quiet);
+    for (const QString &code : parser.values(enrolmentCode)) {
+        if (code.trimmed().isEmpty() || code.size() > 128)
+            return Error {QStringLiteral("--enrolment-code: a code must be 1 to 128 characters")};
+        options.enrolmentCodes.append(code.trimmed());
+    }
+    if (options.demo && !options.enrolmentCodes.contains(QLatin1String("DEMO")))
+        options.enrolmentCodes.append(QStringLiteral("DEMO"));
+    const double rateValue = parser.value(rate).toDouble(&ok);
+    if (!ok || rateValue <= 0 || rateValue > 1e6)
+        return Error {QStringLiteral("--rate: '%1' is not a positive number of requests per second")
+                          .arg(parser.value(rate).left(20))};
+    options.rate = rateValue;
+    const int burstValue = parser.value(burst).toInt(&ok);
+    if (!ok || burstValue < 1 || burstValue > 1000000)
+        return Error {QStringLiteral("--burst: '%1' is not a whole number from 1 to 1000000")
+                          .arg(parser.value(burst).left(20))};
+    options.burst = burstValue;
 
     if (parser.isSet(database)) {
         auto location = DatabaseLocation::parse(parser.value(database));

@@ -37,6 +37,9 @@ struct ServerOptions
     DatabaseLocation database;
     bool demo = false;
     bool quiet = false;
+    QStringList enrolmentCodes; // accepted by POST /v1/enrol
+    double rate = 20; // requests per second per device / operator
+    int burst = 40;
 
     // What the process should do besides serving: show help or the version and exit.
     enum class Action { Serve, ShowHelp, ShowVersion };

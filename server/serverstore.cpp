@@ -3,7 +3,10 @@
 #include "pinhash.h"
 
 #include <QDir>
+#include <QCryptographicHash>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QRandomGenerator>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSet>
@@ -118,6 +121,70 @@ const Migration kSqliteMigrations[] = {
         "  status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected')),"
         "  reason TEXT NOT NULL DEFAULT '',"
         "  answered_at TEXT NOT NULL)",
+    },
+    // 1 -> 2: applying events (exceptions, cartons, short lines, totes on orders), pick tasks,
+    // the change log devices download from, and authentication.
+    {
+        "ALTER TABLE orders ADD COLUMN tote TEXT NOT NULL DEFAULT ''",
+        // A short makes the line count as done although picked < ordered.
+        "ALTER TABLE order_lines ADD COLUMN shorted INTEGER NOT NULL DEFAULT 0 CHECK (shorted >= 0)",
+        "CREATE TABLE exceptions ("
+        "  id INTEGER PRIMARY KEY,"
+        "  kind TEXT NOT NULL CHECK (kind IN ('short', 'damage', 'rejected')),"
+        "  event_id TEXT NOT NULL,"
+        "  device TEXT NOT NULL DEFAULT '',"
+        "  operator TEXT NOT NULL DEFAULT '',"
+        "  order_number TEXT NOT NULL DEFAULT '',"
+        "  line INTEGER NOT NULL DEFAULT 0,"
+        "  gtin TEXT NOT NULL DEFAULT '',"
+        "  location TEXT NOT NULL DEFAULT '',"
+        "  quantity INTEGER NOT NULL DEFAULT 0,"
+        "  reason TEXT NOT NULL,"
+        "  at TEXT NOT NULL)",
+        "CREATE TABLE cartons ("
+        "  code TEXT PRIMARY KEY,"
+        "  order_id INTEGER NOT NULL REFERENCES orders (id),"
+        "  carton_type TEXT NOT NULL REFERENCES carton_types (code),"
+        "  weight_kg REAL NOT NULL DEFAULT 0 CHECK (weight_kg >= 0),"
+        "  items TEXT NOT NULL DEFAULT '[]',"
+        "  event_id TEXT NOT NULL,"
+        "  closed_at TEXT NOT NULL)",
+        "CREATE TABLE tasks ("
+        "  id TEXT PRIMARY KEY,"
+        "  kind TEXT NOT NULL CHECK (kind IN ('pick')),"
+        "  status TEXT NOT NULL CHECK (status IN ('open', 'done', 'cancelled')),"
+        "  assignee TEXT NOT NULL DEFAULT '',"
+        "  created_at TEXT NOT NULL)",
+        "CREATE TABLE task_lines ("
+        "  task_id TEXT NOT NULL REFERENCES tasks (id),"
+        "  position INTEGER NOT NULL,"
+        "  order_id INTEGER NOT NULL REFERENCES orders (id),"
+        "  line INTEGER NOT NULL,"
+        "  location_id INTEGER NOT NULL REFERENCES locations (id),"
+        "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+        "  PRIMARY KEY (task_id, position))",
+        // The change log devices download by cursor (GET /v1/sync): appended in the same
+        // transaction as the change itself, so a device never misses one.
+        "CREATE TABLE changes ("
+        "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        "  type TEXT NOT NULL,"
+        "  key TEXT NOT NULL,"
+        "  op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),"
+        "  data TEXT NOT NULL,"
+        "  at TEXT NOT NULL)",
+        // Tokens are stored as SHA-256 hex: a copy of the database does not let anyone in.
+        "ALTER TABLE devices ADD COLUMN token_hash TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX devices_token ON devices (token_hash)",
+        "CREATE TABLE enrolment_codes (code TEXT PRIMARY KEY, created_at TEXT NOT NULL)",
+        "CREATE TABLE operator_tokens ("
+        "  token_hash TEXT PRIMARY KEY,"
+        "  badge TEXT NOT NULL REFERENCES operators (badge),"
+        "  created_at TEXT NOT NULL)",
+        "CREATE TABLE login_failures ("
+        "  badge TEXT PRIMARY KEY,"
+        "  failures INTEGER NOT NULL DEFAULT 0,"
+        "  locked_until TEXT NOT NULL DEFAULT '',"
+        "  next_attempt TEXT NOT NULL DEFAULT '')",
     },
 };
 static_assert(std::size(kSqliteMigrations) == ServerStore::kSchemaVersion);
@@ -439,6 +506,15 @@ Expected<ServerStore::IngestResult> ServerStore::ingest(
                 return fail(inserted.error());
             const bool stored = inserted.value()->numRowsAffected() == 1;
             inserted.value()->finish();
+            if (stored && event.result == QLatin1String("accepted")) {
+                // Applied exactly once: only the request that stored the event applies it, inside
+                // the same transaction. A conflict undoes the partial effects (savepoint), keeps
+                // the event for review and answers it as rejected.
+                auto applied = applyEvent(event, deviceId, now);
+                if (!applied)
+                    return fail(applied.error());
+                refusal = applied.value();
+            }
             if (!stored) {
                 // Which constraint held it back? The same id means another server stored it first.
                 auto sameId = scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE id = ?"), {key});
@@ -662,6 +738,10 @@ Expected<bool> ServerStore::seedIfEmpty(const WarehouseData &data)
         if (!h)
             return fail(QStringLiteral("order %1 history: %2").arg(o.number, h.error()));
     }
+    if (auto t = seedTasks(now); !t)
+        return fail(QStringLiteral("pick waves: %1").arg(t.error()));
+    if (auto c = seedChanges(now); !c)
+        return fail(QStringLiteral("change log: %1").arg(c.error()));
     auto meta = run(QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('seeded_from', ?) "
                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
         {data.warehouseCode.isEmpty() ? QStringLiteral("import") : data.warehouseCode});
@@ -800,6 +880,894 @@ Expected<QString> ServerStore::operatorPinHash(const QString &badge)
         hash = q.value()->value(0).toString();
     q.value()->finish();
     return hash;
+}
+
+// --- applying events ------------------------------------------------------------------------
+
+namespace {
+
+struct OrderRef
+{
+    qint64 id = 0;
+    QString status;
+};
+
+// Position in the journey; -1 for cancelled and unknown statuses.
+int statusRank(const QString &status)
+{
+    static const QStringList forward = {QStringLiteral("received"), QStringLiteral("processing"),
+        QStringLiteral("picked"), QStringLiteral("packed"), QStringLiteral("labeled"), QStringLiteral("shipped"),
+        QStringLiteral("in transit"), QStringLiteral("out for delivery"), QStringLiteral("delivered"),
+        QStringLiteral("delivery failed"), QStringLiteral("returned")};
+    return int(forward.indexOf(status));
+}
+
+QString fieldText(const QJsonObject &fields, const char *name)
+{
+    const QJsonValue v = fields.value(QLatin1String(name));
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return QString::number(v.toInteger());
+    return {};
+}
+
+// A positive whole number from a JSON number or numeric string; 0 when missing or bad.
+qint64 fieldCount(const QJsonObject &fields, const char *name)
+{
+    const QJsonValue v = fields.value(QLatin1String(name));
+    qint64 n = 0;
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (d == double(qint64(d)))
+            n = qint64(d);
+    } else if (v.isString()) {
+        n = v.toString().toLongLong();
+    }
+    return n > 0 && n <= 1000000 ? n : 0;
+}
+
+} // namespace
+
+Expected<QString> ServerStore::applyEvent(
+    const protocol::ScanEvent &event, const QString &deviceId, const QString &now)
+{
+    const QString action = event.fields.value(QLatin1String("action")).toString();
+    static const QStringList applied = {QStringLiteral("pick"), QStringLiteral("short"),
+        QStringLiteral("bind-tote"), QStringLiteral("close-carton"), QStringLiteral("damage")};
+    if (!applied.contains(action))
+        return QString(); // store only
+    if (auto q = run(QStringLiteral("SAVEPOINT apply_event")); !q)
+        return Error {q.error()};
+    auto outcome = applyAction(event, deviceId, now);
+    if (!outcome)
+        return outcome; // the caller rolls the whole batch back
+    if (!outcome.value().isEmpty()) {
+        if (auto q = run(QStringLiteral("ROLLBACK TO SAVEPOINT apply_event")); !q)
+            return Error {q.error()};
+    }
+    if (auto q = run(QStringLiteral("RELEASE SAVEPOINT apply_event")); !q)
+        return Error {q.error()};
+    if (!outcome.value().isEmpty()) {
+        if (auto e = addException(QStringLiteral("rejected"), event, deviceId, outcome.value(), now); !e)
+            return Error {e.error()};
+    }
+    return outcome;
+}
+
+Expected<void> ServerStore::addException(const QString &kind, const protocol::ScanEvent &event,
+    const QString &deviceId, const QString &reason, const QString &now)
+{
+    const QJsonObject &f = event.fields;
+    auto q = run(QStringLiteral("INSERT INTO exceptions (kind, event_id, device, operator, order_number, line, "
+                                "gtin, location, quantity, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {kind, eventKey(event.id), deviceId, text(event.operatorId), text(fieldText(f, "order").left(64)),
+            fieldText(f, "line").toInt(), text(fieldText(f, "gtin").left(64)),
+            text(fieldText(f, "location").left(64)), fieldCount(f, "quantity"), reason, now});
+    if (!q)
+        return Error {q.error()};
+    q.value()->finish();
+    return {};
+}
+
+Expected<void> ServerStore::setStatus(
+    qint64 orderId, const QString &from, const QString &to, const QString &source, const QString &now)
+{
+    // Conditional on the status we read: a concurrent writer that moved it first wins, and the
+    // history gets exactly one row per transition.
+    auto q = run(QStringLiteral("UPDATE orders SET status = ?, updated_at = ? WHERE id = ? AND status = ?"),
+        {to, now, orderId, from});
+    if (!q)
+        return Error {q.error()};
+    const bool moved = q.value()->numRowsAffected() == 1;
+    q.value()->finish();
+    if (!moved)
+        return {};
+    auto h = run(QStringLiteral("INSERT INTO order_status_history (order_id, status, at, source) VALUES (?, ?, ?, ?)"),
+        {orderId, to, now, source});
+    if (!h)
+        return Error {h.error()};
+    h.value()->finish();
+    return {};
+}
+
+Expected<void> ServerStore::updatePickedStatus(qint64 orderId, const QString &source, const QString &now)
+{
+    if (auto s = setStatus(orderId, QStringLiteral("received"), QStringLiteral("processing"), source, now); !s)
+        return s;
+    auto open = scalar(QStringLiteral("SELECT COUNT(*) FROM order_lines WHERE order_id = ? AND picked < ordered "
+                                      "AND shorted = 0"),
+        {orderId});
+    if (!open)
+        return Error {open.error()};
+    if (open.value() == 0)
+        return setStatus(orderId, QStringLiteral("processing"), QStringLiteral("picked"), source, now);
+    return {};
+}
+
+Expected<QString> ServerStore::applyAction(
+    const protocol::ScanEvent &event, const QString &deviceId, const QString &now)
+{
+    const QJsonObject &f = event.fields;
+    const QString action = f.value(QLatin1String("action")).toString();
+    const QString source = eventKey(event.id);
+    const QString number = fieldText(f, "order");
+    if (number.isEmpty())
+        return QStringLiteral("the event names no order");
+
+    OrderRef order;
+    {
+        auto q = run(QStringLiteral("SELECT id, status FROM orders WHERE number = ?"), {number});
+        if (!q)
+            return Error {q.error()};
+        if (q.value()->next())
+            order = {q.value()->value(0).toLongLong(), q.value()->value(1).toString()};
+        q.value()->finish();
+    }
+    if (order.id == 0)
+        return QStringLiteral("order %1 does not exist").arg(number.left(64));
+    if (order.status == QLatin1String("cancelled"))
+        return QStringLiteral("order %1 is cancelled").arg(number);
+    const int rank = statusRank(order.status);
+    const bool pickStep = action == QLatin1String("pick") || action == QLatin1String("short")
+        || action == QLatin1String("bind-tote");
+    // Picking is over once the order is packed; packing once it is labeled.
+    if (pickStep && rank >= statusRank(QStringLiteral("packed")))
+        return QStringLiteral("order %1 is already %2; picks are no longer accepted").arg(number, order.status);
+    if (!pickStep && action != QLatin1String("damage") && rank >= statusRank(QStringLiteral("labeled")))
+        return QStringLiteral("order %1 is already %2; packing is no longer accepted").arg(number, order.status);
+
+    if (action == QLatin1String("damage")) {
+        const QString reason = fieldText(f, "reason");
+        if (auto e = addException(QStringLiteral("damage"), event, deviceId,
+                reason.isEmpty() ? QStringLiteral("damaged") : reason.left(200), now);
+            !e)
+            return Error {e.error()};
+        return QString();
+    }
+
+    if (action == QLatin1String("bind-tote")) {
+        const QString tote = fieldText(f, "tote");
+        if (tote.isEmpty() || tote.size() > 64)
+            return QStringLiteral("the bind-tote event for order %1 names no tote").arg(number);
+        auto q = run(QStringLiteral("UPDATE orders SET tote = ?, updated_at = ? WHERE id = ?"), {tote, now, order.id});
+        if (!q)
+            return Error {q.error()};
+        q.value()->finish();
+        if (auto s = setStatus(order.id, QStringLiteral("received"), QStringLiteral("processing"), source, now); !s)
+            return Error {s.error()};
+        if (auto c = appendOrderChange(order.id, now); !c)
+            return Error {c.error()};
+        return QString();
+    }
+
+    if (action == QLatin1String("close-carton")) {
+        const QString carton = fieldText(f, "carton");
+        const QString cartonType = fieldText(f, "cartonType");
+        if (carton.isEmpty() || carton.size() > 64)
+            return QStringLiteral("the close-carton event for order %1 names no carton").arg(number);
+        auto typeKnown = scalar(QStringLiteral("SELECT COUNT(*) FROM carton_types WHERE code = ?"), {cartonType});
+        if (!typeKnown)
+            return Error {typeKnown.error()};
+        if (typeKnown.value() == 0)
+            return QStringLiteral("unknown carton type '%1'").arg(cartonType.left(64));
+        auto exists = scalar(QStringLiteral("SELECT COUNT(*) FROM cartons WHERE code = ?"), {carton});
+        if (!exists)
+            return Error {exists.error()};
+        if (exists.value() > 0)
+            return QStringLiteral("carton %1 is already closed").arg(carton);
+        const QJsonArray items = f.value(QLatin1String("items")).toArray();
+        if (items.isEmpty())
+            return QStringLiteral("carton %1 holds no items").arg(carton);
+        for (const QJsonValue &value : items) {
+            const QJsonObject item = value.toObject();
+            const int line = fieldText(item, "line").toInt();
+            const QString gtin = fieldText(item, "gtin");
+            const qint64 quantity = fieldCount(item, "quantity");
+            if (line <= 0 || quantity <= 0)
+                return QStringLiteral("carton %1 has an item without a valid line and quantity").arg(carton);
+            auto q = run(QStringLiteral("SELECT p.gtin, l.picked, l.packed FROM order_lines l JOIN products p "
+                                        "ON p.id = l.product_id WHERE l.order_id = ? AND l.line = ?"),
+                {order.id, line});
+            if (!q)
+                return Error {q.error()};
+            if (!q.value()->next()) {
+                q.value()->finish();
+                return QStringLiteral("order %1 has no line %2").arg(number).arg(line);
+            }
+            const QString lineGtin = q.value()->value(0).toString();
+            const qint64 picked = q.value()->value(1).toLongLong();
+            const qint64 packed = q.value()->value(2).toLongLong();
+            q.value()->finish();
+            if (!gtin.isEmpty() && gtin != lineGtin)
+                return QStringLiteral("wrong item: line %1 of order %2 is %3, the carton lists %4")
+                    .arg(line)
+                    .arg(number, lineGtin, gtin.left(64));
+            auto u = run(QStringLiteral("UPDATE order_lines SET packed = packed + ? WHERE order_id = ? AND line = ? "
+                                        "AND packed + ? <= picked"),
+                {quantity, order.id, line, quantity});
+            if (!u)
+                return Error {u.error()};
+            const bool ok = u.value()->numRowsAffected() == 1;
+            u.value()->finish();
+            if (!ok)
+                return QStringLiteral("line %1 of order %2: packing %3 more would pass the %4 picked (%5 packed)")
+                    .arg(line)
+                    .arg(number)
+                    .arg(quantity)
+                    .arg(picked)
+                    .arg(packed);
+        }
+        auto c = run(QStringLiteral("INSERT INTO cartons (code, order_id, carton_type, weight_kg, items, event_id, "
+                                    "closed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+            {carton, order.id, cartonType, qMax(0.0, f.value(QLatin1String("weightKg")).toDouble()),
+                QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact)), source, now});
+        if (!c)
+            return Error {c.error()};
+        const bool inserted = c.value()->numRowsAffected() == 1;
+        c.value()->finish();
+        if (!inserted)
+            return QStringLiteral("carton %1 is already closed").arg(carton);
+        // Packed when the picking is done and every picked unit is in a carton.
+        auto left = scalar(QStringLiteral("SELECT COUNT(*) FROM order_lines WHERE order_id = ? AND "
+                                          "(packed < picked OR (picked < ordered AND shorted = 0))"),
+            {order.id});
+        if (!left)
+            return Error {left.error()};
+        if (left.value() == 0)
+            if (auto s = setStatus(order.id, QStringLiteral("picked"), QStringLiteral("packed"), source, now); !s)
+                return Error {s.error()};
+        if (auto ch = appendOrderChange(order.id, now); !ch)
+            return Error {ch.error()};
+        return QString();
+    }
+
+    // pick and short name a line, its product and a location.
+    const int line = fieldText(f, "line").toInt();
+    const QString gtin = fieldText(f, "gtin");
+    const QString location = fieldText(f, "location");
+    const qint64 quantity = fieldCount(f, "quantity");
+    if (line <= 0)
+        return QStringLiteral("the %1 event for order %2 names no line").arg(action, number);
+    qint64 ordered = 0, picked = 0, productId = 0;
+    QString lineGtin;
+    {
+        auto q = run(QStringLiteral("SELECT p.gtin, l.ordered, l.picked, p.id FROM order_lines l JOIN products p "
+                                    "ON p.id = l.product_id WHERE l.order_id = ? AND l.line = ?"),
+            {order.id, line});
+        if (!q)
+            return Error {q.error()};
+        const bool found = q.value()->next();
+        if (found) {
+            lineGtin = q.value()->value(0).toString();
+            ordered = q.value()->value(1).toLongLong();
+            picked = q.value()->value(2).toLongLong();
+            productId = q.value()->value(3).toLongLong();
+        }
+        q.value()->finish();
+        if (!found)
+            return QStringLiteral("order %1 has no line %2").arg(number).arg(line);
+    }
+    if (gtin.isEmpty())
+        return QStringLiteral("the %1 event names no GTIN").arg(action);
+    if (gtin != lineGtin)
+        return QStringLiteral("wrong item: scanned %1, line %2 of order %3 wants %4")
+            .arg(gtin.left(64))
+            .arg(line)
+            .arg(number, lineGtin);
+
+    if (action == QLatin1String("short")) {
+        auto q = run(QStringLiteral("UPDATE order_lines SET shorted = shorted + ? WHERE order_id = ? AND line = ?"),
+            {qMax<qint64>(quantity, 1), order.id, line});
+        if (!q)
+            return Error {q.error()};
+        q.value()->finish();
+        const QString reason = fieldText(f, "reason");
+        if (auto e = addException(QStringLiteral("short"), event, deviceId,
+                reason.isEmpty() ? QStringLiteral("short") : reason.left(200), now);
+            !e)
+            return Error {e.error()};
+        if (auto st = updatePickedStatus(order.id, source, now); !st)
+            return Error {st.error()};
+        if (auto c = appendOrderChange(order.id, now); !c)
+            return Error {c.error()};
+        return QString();
+    }
+
+    // pick
+    if (quantity <= 0)
+        return QStringLiteral("the pick for line %1 of order %2 has no valid quantity").arg(line).arg(number);
+    qint64 locationId = 0;
+    {
+        auto q = run(QStringLiteral("SELECT id FROM locations WHERE code = ?"), {location});
+        if (!q)
+            return Error {q.error()};
+        if (q.value()->next())
+            locationId = q.value()->value(0).toLongLong();
+        q.value()->finish();
+    }
+    if (locationId == 0)
+        return QStringLiteral("location '%1' does not exist").arg(location.left(64));
+    // Both guards are conditional updates: the database decides, so two servers racing for the
+    // last units cannot both win.
+    auto line_ = run(QStringLiteral("UPDATE order_lines SET picked = picked + ? WHERE order_id = ? AND line = ? "
+                                    "AND picked + ? <= ordered"),
+        {quantity, order.id, line, quantity});
+    if (!line_)
+        return Error {line_.error()};
+    const bool lineOk = line_.value()->numRowsAffected() == 1;
+    line_.value()->finish();
+    if (!lineOk)
+        return QStringLiteral("over-pick: line %1 of order %2 wants %3, %4 already picked, this pick adds %5")
+            .arg(line)
+            .arg(number)
+            .arg(ordered)
+            .arg(picked)
+            .arg(quantity);
+    auto stock = run(QStringLiteral("UPDATE stock SET quantity = quantity - ? WHERE location_id = ? AND "
+                                    "product_id = ? AND quantity >= ?"),
+        {quantity, locationId, productId, quantity});
+    if (!stock)
+        return Error {stock.error()};
+    const bool stockOk = stock.value()->numRowsAffected() == 1;
+    stock.value()->finish();
+    if (!stockOk) {
+        auto have = scalar(QStringLiteral("SELECT COALESCE(SUM(quantity), 0) FROM stock WHERE location_id = ? AND "
+                                          "product_id = ?"),
+            {locationId, productId});
+        if (!have)
+            return Error {have.error()};
+        return QStringLiteral("no stock: location %1 holds %2 of %3, the pick takes %4")
+            .arg(location)
+            .arg(have.value())
+            .arg(gtin)
+            .arg(quantity);
+    }
+    const QString tote = fieldText(f, "tote");
+    if (!tote.isEmpty() && tote.size() <= 64) {
+        auto q = run(QStringLiteral("UPDATE orders SET tote = ? WHERE id = ? AND tote = ''"), {tote, order.id});
+        if (!q)
+            return Error {q.error()};
+        q.value()->finish();
+    }
+    if (auto st = updatePickedStatus(order.id, source, now); !st)
+        return Error {st.error()};
+    if (auto c = appendOrderChange(order.id, now); !c)
+        return Error {c.error()};
+    return QString();
+}
+
+Expected<QList<ServerStore::ExceptionRow>> ServerStore::exceptions(qint64 after, int limit)
+{
+    auto q = run(QStringLiteral("SELECT id, kind, event_id, device, operator, order_number, line, gtin, location, "
+                                "quantity, reason, at FROM exceptions WHERE id > ? ORDER BY id LIMIT ?"),
+        {after, limit});
+    if (!q)
+        return Error {q.error()};
+    QList<ExceptionRow> list;
+    while (q.value()->next()) {
+        const QSqlQuery &r = *q.value();
+        list.append({r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
+            r.value(4).toString(), r.value(5).toString(), r.value(6).toInt(), r.value(7).toString(),
+            r.value(8).toString(), r.value(9).toLongLong(), r.value(10).toString(), parseTimestamp(r.value(11))});
+    }
+    q.value()->finish();
+    return list;
+}
+
+// --- change log -----------------------------------------------------------------------------
+
+Expected<void> ServerStore::appendChange(
+    const QString &type, const QString &key, const QJsonObject &data, const QString &now)
+{
+    auto q = run(QStringLiteral("INSERT INTO changes (type, key, op, data, at) VALUES (?, ?, 'upsert', ?, ?)"),
+        {type, key, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), now});
+    if (!q)
+        return Error {q.error()};
+    q.value()->finish();
+    return {};
+}
+
+Expected<void> ServerStore::appendOrderChange(qint64 orderId, const QString &now)
+{
+    auto q = run(QStringLiteral("SELECT number, customer, status, tote FROM orders WHERE id = ?"), {orderId});
+    if (!q)
+        return Error {q.error()};
+    if (!q.value()->next()) {
+        q.value()->finish();
+        return {};
+    }
+    QJsonObject data {{QLatin1String("number"), q.value()->value(0).toString()},
+        {QLatin1String("customer"), q.value()->value(1).toString()},
+        {QLatin1String("status"), q.value()->value(2).toString()},
+        {QLatin1String("tote"), q.value()->value(3).toString()}};
+    q.value()->finish();
+    auto l = run(QStringLiteral("SELECT l.line, p.gtin, p.name, l.ordered, l.picked, l.packed, l.shorted FROM "
+                                "order_lines l JOIN products p ON p.id = l.product_id WHERE l.order_id = ? "
+                                "ORDER BY l.line"),
+        {orderId});
+    if (!l)
+        return Error {l.error()};
+    QJsonArray lines;
+    while (l.value()->next()) {
+        const QSqlQuery &r = *l.value();
+        lines.append(QJsonObject {{QLatin1String("line"), r.value(0).toInt()},
+            {QLatin1String("gtin"), r.value(1).toString()}, {QLatin1String("name"), r.value(2).toString()},
+            {QLatin1String("ordered"), r.value(3).toLongLong()}, {QLatin1String("picked"), r.value(4).toLongLong()},
+            {QLatin1String("packed"), r.value(5).toLongLong()}, {QLatin1String("shorted"), r.value(6).toLongLong()}});
+    }
+    l.value()->finish();
+    data.insert(QLatin1String("lines"), lines);
+    return appendChange(QStringLiteral("order"), data.value(QLatin1String("number")).toString(), data, now);
+}
+
+Expected<void> ServerStore::appendTaskChange(const QString &taskId, const QString &now)
+{
+    auto q = run(QStringLiteral("SELECT kind, status, assignee FROM tasks WHERE id = ?"), {taskId});
+    if (!q)
+        return Error {q.error()};
+    if (!q.value()->next()) {
+        q.value()->finish();
+        return {};
+    }
+    QJsonObject data {{QLatin1String("id"), taskId}, {QLatin1String("kind"), q.value()->value(0).toString()},
+        {QLatin1String("status"), q.value()->value(1).toString()},
+        {QLatin1String("assignee"), q.value()->value(2).toString()}};
+    q.value()->finish();
+    auto l = run(QStringLiteral("SELECT o.number, t.line, p.gtin, loc.code, loc.walk_sequence, t.quantity FROM "
+                                "task_lines t JOIN orders o ON o.id = t.order_id JOIN order_lines ol ON "
+                                "ol.order_id = t.order_id AND ol.line = t.line JOIN products p ON p.id = "
+                                "ol.product_id JOIN locations loc ON loc.id = t.location_id WHERE t.task_id = ? "
+                                "ORDER BY t.position"),
+        {taskId});
+    if (!l)
+        return Error {l.error()};
+    QJsonArray lines;
+    QStringList orders;
+    while (l.value()->next()) {
+        const QSqlQuery &r = *l.value();
+        const QString number = r.value(0).toString();
+        if (!orders.contains(number))
+            orders.append(number);
+        lines.append(QJsonObject {{QLatin1String("order"), number}, {QLatin1String("line"), r.value(1).toInt()},
+            {QLatin1String("gtin"), r.value(2).toString()}, {QLatin1String("location"), r.value(3).toString()},
+            {QLatin1String("walkSequence"), r.value(4).toInt()},
+            {QLatin1String("quantity"), r.value(5).toLongLong()}});
+    }
+    l.value()->finish();
+    orders.sort();
+    data.insert(QLatin1String("orders"), QJsonArray::fromStringList(orders));
+    data.insert(QLatin1String("lines"), lines);
+    return appendChange(QStringLiteral("task"), taskId, data, now);
+}
+
+Expected<QList<ServerStore::Change>> ServerStore::changes(qint64 after, int limit)
+{
+    auto q = run(QStringLiteral("SELECT id, type, key, op, data FROM changes WHERE id > ? ORDER BY id LIMIT ?"),
+        {after, limit});
+    if (!q)
+        return Error {q.error()};
+    QList<Change> list;
+    while (q.value()->next()) {
+        const QSqlQuery &r = *q.value();
+        list.append({r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
+            QJsonDocument::fromJson(r.value(4).toString().toUtf8()).object()});
+    }
+    q.value()->finish();
+    return list;
+}
+
+// --- pick waves -------------------------------------------------------------------------------
+
+Expected<void> ServerStore::seedTasks(const QString &now)
+{
+    // Waves of kOrdersPerWave open orders; every line is taken from the location holding enough of
+    // its product (the first on the walk), and a wave's lines follow the walk sequence.
+    constexpr int kOrdersPerWave = 4;
+    struct Line
+    {
+        qint64 orderId;
+        int line;
+        qint64 locationId;
+        int walk;
+        qint64 quantity;
+    };
+    QList<QPair<qint64, QList<Line>>> orders; // order id, lines
+    {
+        auto q = run(QStringLiteral("SELECT o.id, l.line, l.product_id, l.ordered FROM orders o JOIN order_lines l "
+                                    "ON l.order_id = o.id WHERE o.status IN ('received', 'processing') "
+                                    "ORDER BY o.number, l.line"));
+        if (!q)
+            return Error {q.error()};
+        QList<std::array<qint64, 4>> rows;
+        while (q.value()->next())
+            rows.append({q.value()->value(0).toLongLong(), q.value()->value(1).toLongLong(),
+                q.value()->value(2).toLongLong(), q.value()->value(3).toLongLong()});
+        q.value()->finish();
+        for (const auto &row : std::as_const(rows)) {
+            auto loc = run(QStringLiteral("SELECT s.location_id, l.walk_sequence FROM stock s JOIN locations l ON "
+                                          "l.id = s.location_id WHERE s.product_id = ? AND s.quantity > 0 "
+                                          "ORDER BY CASE WHEN s.quantity >= ? THEN 0 ELSE 1 END, l.walk_sequence, "
+                                          "l.code LIMIT 1"),
+                {row[2], row[3]});
+            if (!loc)
+                return Error {loc.error()};
+            const bool found = loc.value()->next();
+            const qint64 locationId = found ? loc.value()->value(0).toLongLong() : 0;
+            const int walk = found ? loc.value()->value(1).toInt() : 0;
+            loc.value()->finish();
+            if (!found)
+                continue; // nothing to pick from: the line waits for stock
+            if (orders.isEmpty() || orders.constLast().first != row[0])
+                orders.append(qMakePair(row[0], QList<Line>()));
+            orders.last().second.append(Line {row[0], int(row[1]), locationId, walk, row[3]});
+        }
+    }
+    for (qsizetype first = 0, wave = 1; first < orders.size(); first += kOrdersPerWave, ++wave) {
+        const QString id = QStringLiteral("WAVE-%1").arg(wave, 4, 10, QLatin1Char('0'));
+        QList<Line> lines;
+        for (qsizetype i = first; i < qMin(first + kOrdersPerWave, orders.size()); ++i)
+            lines += orders.at(i).second;
+        std::stable_sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) { return a.walk < b.walk; });
+        auto t = run(QStringLiteral("INSERT INTO tasks (id, kind, status, assignee, created_at) VALUES "
+                                    "(?, 'pick', 'open', '', ?)"),
+            {id, now});
+        if (!t)
+            return Error {t.error()};
+        t.value()->finish();
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const Line &l = lines.at(i);
+            auto q = run(QStringLiteral("INSERT INTO task_lines (task_id, position, order_id, line, location_id, "
+                                        "quantity) VALUES (?, ?, ?, ?, ?, ?)"),
+                {id, i + 1, l.orderId, l.line, l.locationId, l.quantity});
+            if (!q)
+                return Error {q.error()};
+            q.value()->finish();
+        }
+    }
+    return {};
+}
+
+Expected<void> ServerStore::seedChanges(const QString &now)
+{
+    // The first page a device downloads: every entity once, in the order a device needs them
+    // (products and locations before the orders and tasks that refer to them).
+    {
+        auto products = this->products();
+        if (!products)
+            return Error {products.error()};
+        for (const auto &p : std::as_const(products.value()))
+            if (auto c = appendChange(QStringLiteral("product"), p.gtin,
+                    {{QLatin1String("gtin"), p.gtin}, {QLatin1String("sku"), p.sku}, {QLatin1String("name"), p.name},
+                        {QLatin1String("lotTracked"), p.lotTracked},
+                        {QLatin1String("expiryTracked"), p.expiryTracked},
+                        {QLatin1String("serialTracked"), p.serialTracked}},
+                    now);
+                !c)
+                return c;
+    }
+    {
+        auto locations = this->locations();
+        if (!locations)
+            return Error {locations.error()};
+        for (const auto &l : std::as_const(locations.value()))
+            if (auto c = appendChange(QStringLiteral("location"), l.code,
+                    {{QLatin1String("code"), l.code}, {QLatin1String("zone"), l.zone},
+                        {QLatin1String("walkSequence"), l.walkSequence}},
+                    now);
+                !c)
+                return c;
+    }
+    auto collect = [this](const QString &sql, int columns) -> Expected<QList<QStringList>> {
+        auto q = run(sql);
+        if (!q)
+            return Error {q.error()};
+        QList<QStringList> rows;
+        while (q.value()->next()) {
+            QStringList row;
+            for (int i = 0; i < columns; ++i)
+                row.append(q.value()->value(i).toString());
+            rows.append(row);
+        }
+        q.value()->finish();
+        return rows;
+    };
+    auto operators = collect(QStringLiteral("SELECT badge, name, role, pin_hash FROM operators ORDER BY badge"), 4);
+    if (!operators)
+        return Error {operators.error()};
+    for (const QStringList &o : std::as_const(operators.value()))
+        if (auto c = appendChange(QStringLiteral("operator"), o.at(0),
+                {{QLatin1String("badge"), o.at(0)}, {QLatin1String("name"), o.at(1)}, {QLatin1String("role"), o.at(2)},
+                    {QLatin1String("pinHash"), o.at(3)}},
+                now);
+            !c)
+            return c;
+    auto cartons = collect(
+        QStringLiteral("SELECT code, name, length_mm, width_mm, height_mm, tare_kg FROM carton_types ORDER BY code"), 6);
+    if (!cartons)
+        return Error {cartons.error()};
+    QJsonArray cartonCodes;
+    for (const QStringList &c : std::as_const(cartons.value())) {
+        cartonCodes.append(c.at(0));
+        if (auto a = appendChange(QStringLiteral("carton"), c.at(0),
+                {{QLatin1String("code"), c.at(0)}, {QLatin1String("name"), c.at(1)},
+                    {QLatin1String("lengthMm"), c.at(2).toInt()}, {QLatin1String("widthMm"), c.at(3).toInt()},
+                    {QLatin1String("heightMm"), c.at(4).toInt()}, {QLatin1String("tareKg"), c.at(5).toDouble()}},
+                now);
+            !a)
+            return a;
+    }
+    auto orders = collect(QStringLiteral("SELECT id FROM orders ORDER BY number"), 1);
+    if (!orders)
+        return Error {orders.error()};
+    for (const QStringList &o : std::as_const(orders.value()))
+        if (auto c = appendOrderChange(o.at(0).toLongLong(), now); !c)
+            return c;
+    auto tasks = collect(QStringLiteral("SELECT id FROM tasks ORDER BY id"), 1);
+    if (!tasks)
+        return Error {tasks.error()};
+    for (const QStringList &t : std::as_const(tasks.value()))
+        if (auto c = appendTaskChange(t.at(0), now); !c)
+            return c;
+    // The demo scheme's barcode patterns (DOMAIN.md), so devices classify scans offline.
+    const QJsonObject config {
+        {QLatin1String("classifier"),
+            QJsonObject {{QLatin1String("location"), QStringLiteral("^[A-Z]-\\d{2}-\\d{2}$")},
+                {QLatin1String("tote"), QStringLiteral("^TOTE-\\d{4}$")},
+                {QLatin1String("badge"), QStringLiteral("^OP-\\d{4}$")},
+                {QLatin1String("order"), QStringLiteral("^SO-\\d{6}$")}}},
+        {QLatin1String("cartons"), cartonCodes}};
+    return appendChange(QStringLiteral("config"), QStringLiteral("device"), config, now);
+}
+
+// --- authentication ---------------------------------------------------------------------------
+
+namespace {
+
+QString tokenHash(const QString &token)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QString newToken()
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
+    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+} // namespace
+
+Expected<void> ServerStore::addEnrolmentCode(const QString &code)
+{
+    auto q = run(QStringLiteral("INSERT INTO enrolment_codes (code, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+        {code, timestamp(QDateTime::currentDateTimeUtc())});
+    if (!q)
+        return Error {q.error()};
+    q.value()->finish();
+    return {};
+}
+
+Expected<QString> ServerStore::enrol(const QString &code, const QString &device, const QString &name)
+{
+    auto valid = scalar(QStringLiteral("SELECT COUNT(*) FROM enrolment_codes WHERE code = ?"), {code});
+    if (!valid)
+        return Error {valid.error()};
+    if (valid.value() == 0)
+        return QString();
+    const QString token = newToken();
+    const QString now = timestamp(QDateTime::currentDateTimeUtc());
+    // One row per device: a new enrolment replaces the token hash, which revokes the old token.
+    auto q = run(QStringLiteral("INSERT INTO devices (id, name, first_seen, last_seen, token_hash) VALUES "
+                                "(?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                                "token_hash = excluded.token_hash, last_seen = excluded.last_seen"),
+        {device, text(name), now, now, tokenHash(token)});
+    if (!q)
+        return Error {q.error()};
+    q.value()->finish();
+    return token;
+}
+
+Expected<ServerStore::Principal> ServerStore::authenticate(const QString &token)
+{
+    Principal who;
+    if (token.isEmpty() || token.size() > 256)
+        return who;
+    const QString hash = tokenHash(token);
+    auto d = run(QStringLiteral("SELECT id FROM devices WHERE token_hash = ?"), {hash});
+    if (!d)
+        return Error {d.error()};
+    if (d.value()->next())
+        who = {Principal::Kind::Device, d.value()->value(0).toString(), {}};
+    d.value()->finish();
+    if (who.kind != Principal::Kind::None)
+        return who;
+    auto o = run(QStringLiteral("SELECT o.badge, o.role FROM operator_tokens t JOIN operators o ON o.badge = "
+                                "t.badge WHERE t.token_hash = ?"),
+        {hash});
+    if (!o)
+        return Error {o.error()};
+    if (o.value()->next())
+        who = {Principal::Kind::Operator, o.value()->value(0).toString(), o.value()->value(1).toString()};
+    o.value()->finish();
+    return who;
+}
+
+Expected<ServerStore::LoginResult> ServerStore::login(const QString &badge, const QString &pin)
+{
+    LoginResult result;
+    const QDateTime nowTime = QDateTime::currentDateTimeUtc();
+    const QString now = timestamp(nowTime);
+    int failures = 0;
+    QDateTime lockedUntil, nextAttempt;
+    {
+        auto q = run(QStringLiteral("SELECT failures, locked_until, next_attempt FROM login_failures WHERE badge = ?"),
+            {badge});
+        if (!q)
+            return Error {q.error()};
+        if (q.value()->next()) {
+            failures = q.value()->value(0).toInt();
+            lockedUntil = parseTimestamp(q.value()->value(1));
+            nextAttempt = parseTimestamp(q.value()->value(2));
+        }
+        q.value()->finish();
+    }
+    // Locked, or too soon after the last failure: refused without looking at the PIN, so
+    // guessing costs wall-clock time however fast the guesser is.
+    const QDateTime until = lockedUntil.isValid() && lockedUntil > nowTime ? lockedUntil
+        : nextAttempt.isValid() && nextAttempt > nowTime                     ? nextAttempt
+                                                                             : QDateTime();
+    if (until.isValid()) {
+        result.outcome = LoginResult::Outcome::Locked;
+        result.lockedSeconds = qMax<qint64>(1, (nowTime.msecsTo(until) + 999) / 1000);
+        result.failures = failures;
+        return result;
+    }
+    auto stored = operatorPinHash(badge);
+    if (!stored)
+        return Error {stored.error()};
+    if (!stored.value().isEmpty() && pinhash::verify(pin, stored.value())) {
+        const QString token = newToken();
+        auto d = run(QStringLiteral("DELETE FROM login_failures WHERE badge = ?"), {badge});
+        if (!d)
+            return Error {d.error()};
+        d.value()->finish();
+        auto t = run(QStringLiteral("INSERT INTO operator_tokens (token_hash, badge, created_at) VALUES (?, ?, ?)"),
+            {tokenHash(token), badge, now});
+        if (!t)
+            return Error {t.error()};
+        t.value()->finish();
+        auto o = run(QStringLiteral("SELECT role, name FROM operators WHERE badge = ?"), {badge});
+        if (!o)
+            return Error {o.error()};
+        if (o.value()->next()) {
+            result.role = o.value()->value(0).toString();
+            result.name = o.value()->value(1).toString();
+        }
+        o.value()->finish();
+        result.outcome = LoginResult::Outcome::Ok;
+        result.token = token;
+        return result;
+    }
+    ++failures;
+    const bool lock = failures >= kMaxPinFailures;
+    // Delays double per failure (base, 2×base, 4×base ...) until the lockout.
+    const qint64 delayMs = qint64(m_loginDelayMs) << qMin(failures - 1, 10);
+    auto u = run(QStringLiteral("INSERT INTO login_failures (badge, failures, locked_until, next_attempt) VALUES "
+                                "(?, ?, ?, ?) ON CONFLICT (badge) DO UPDATE SET failures = excluded.failures, "
+                                "locked_until = excluded.locked_until, next_attempt = excluded.next_attempt"),
+        {badge.left(64), lock ? 0 : failures, lock ? timestamp(nowTime.addSecs(kLockoutSeconds)) : QString(),
+            timestamp(nowTime.addMSecs(delayMs))});
+    if (!u)
+        return Error {u.error()};
+    u.value()->finish();
+    result.failures = failures;
+    if (lock) {
+        result.outcome = LoginResult::Outcome::Locked;
+        result.lockedSeconds = kLockoutSeconds;
+    }
+    return result;
+}
+
+Expected<QList<ServerStore::DeviceRow>> ServerStore::devices()
+{
+    auto q = run(QStringLiteral("SELECT id, name, token_hash <> '', first_seen, last_seen FROM devices ORDER BY id"));
+    if (!q)
+        return Error {q.error()};
+    QList<DeviceRow> list;
+    while (q.value()->next()) {
+        const QSqlQuery &r = *q.value();
+        list.append({r.value(0).toString(), r.value(1).toString(), r.value(2).toBool(), parseTimestamp(r.value(3)),
+            parseTimestamp(r.value(4))});
+    }
+    q.value()->finish();
+    return list;
+}
+
+// --- orders import ----------------------------------------------------------------------------
+
+Expected<QList<ServerStore::RowError>> ServerStore::importOrders(const QList<ImportOrder> &orders)
+{
+    QList<RowError> errors;
+    if (auto began = begin(); !began)
+        return Error {began.error()};
+    auto fail = [this](const QString &why) -> Expected<QList<RowError>> {
+        rollback();
+        return Error {why};
+    };
+    const QString now = timestamp(QDateTime::currentDateTimeUtc());
+    for (const ImportOrder &item : orders) {
+        const WarehouseData::Order &o = item.order;
+        auto exists = scalar(QStringLiteral("SELECT COUNT(*) FROM orders WHERE number = ?"), {o.number});
+        if (!exists)
+            return fail(exists.error());
+        if (exists.value() > 0) {
+            errors.append({item.row, QStringLiteral("order %1 already exists").arg(o.number)});
+            continue;
+        }
+        QList<qint64> productIds;
+        for (const auto &line : o.lines) {
+            auto id = scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM products WHERE gtin = ?"), {line.gtin});
+            if (!id)
+                return fail(id.error());
+            if (id.value() == 0)
+                errors.append({item.row,
+                    QStringLiteral("order %1 line %2: unknown GTIN %3").arg(o.number).arg(line.line).arg(line.gtin)});
+            productIds.append(id.value());
+        }
+        if (!errors.isEmpty())
+            continue; // keep checking the rest so the admin sees every problem at once
+        auto q = run(QStringLiteral("INSERT INTO orders (number, customer, status, created_at, updated_at) "
+                                    "VALUES (?, ?, 'received', ?, ?)"),
+            {o.number, o.customer, now, now});
+        if (!q)
+            return fail(q.error());
+        const qint64 orderId = q.value()->lastInsertId().toLongLong();
+        q.value()->finish();
+        for (qsizetype i = 0; i < o.lines.size(); ++i) {
+            auto l = run(QStringLiteral("INSERT INTO order_lines (order_id, line, product_id, ordered) VALUES "
+                                        "(?, ?, ?, ?)"),
+                {orderId, o.lines.at(i).line, productIds.at(i), o.lines.at(i).quantity});
+            if (!l)
+                return fail(l.error());
+            l.value()->finish();
+        }
+        auto h = run(QStringLiteral("INSERT INTO order_status_history (order_id, status, at, source) VALUES "
+                                    "(?, 'received', ?, 'import')"),
+            {orderId, now});
+        if (!h)
+            return fail(h.error());
+        h.value()->finish();
+        if (auto c = appendOrderChange(orderId, now); !c)
+            return fail(c.error());
+    }
+    if (!errors.isEmpty()) {
+        rollback();
+        return errors;
+    }
+    if (auto committed = commit(); !committed)
+        return Error {committed.error()};
+    return errors;
 }
 
 } // namespace dockhand::server

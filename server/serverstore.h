@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -31,7 +32,7 @@ namespace dockhand::server {
 class ServerStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     static Expected<std::unique_ptr<ServerStore>> open(
         const DatabaseLocation &location, const QString &connectionName = QStringLiteral("dockhand-server"));
@@ -128,6 +129,90 @@ public:
     Expected<QList<LocationRow>> locations(); // in walk order
     Expected<QString> operatorPinHash(const QString &badge); // empty when unknown
 
+    struct ExceptionRow
+    {
+        qint64 id = 0;
+        QString kind; // short / damage / rejected
+        QString eventId;
+        QString device;
+        QString operatorId;
+        QString order;
+        int line = 0;
+        QString gtin;
+        QString location;
+        qint64 quantity = 0;
+        QString reason;
+        QDateTime at;
+    };
+    // Newest last; id > after, at most `limit`.
+    Expected<QList<ExceptionRow>> exceptions(qint64 after, int limit);
+
+    // --- orders import -----------------------------------------------------------------------
+    struct ImportOrder
+    {
+        int row = 0; // 1-based position in the upload (CSV: line number) for error messages
+        WarehouseData::Order order;
+    };
+    struct RowError
+    {
+        int row = 0;
+        QString message;
+    };
+    // All or nothing: imports every order in one transaction, or none and returns why per row
+    // (unknown GTIN, order number already taken). An empty list means imported.
+    Expected<QList<RowError>> importOrders(const QList<ImportOrder> &orders);
+
+    // --- change log (GET /v1/sync) ----------------------------------------------------------
+    struct Change
+    {
+        qint64 id = 0;
+        QString type;
+        QString key;
+        QString op;
+        QJsonObject data;
+    };
+    // Changes with id > after, at most `limit`.
+    Expected<QList<Change>> changes(qint64 after, int limit);
+
+    // --- authentication ---------------------------------------------------------------------
+    Expected<void> addEnrolmentCode(const QString &code);
+    // Gives `device` a new token (revoking its old one) when `code` is a valid enrolment code.
+    // The value is the token in clear; empty when the code is not valid.
+    Expected<QString> enrol(const QString &code, const QString &device, const QString &name);
+    struct Principal
+    {
+        enum class Kind { None, Device, Operator };
+        Kind kind = Kind::None;
+        QString id; // device id or operator badge
+        QString role; // operator role; empty for devices
+    };
+    Expected<Principal> authenticate(const QString &token);
+    struct LoginResult
+    {
+        enum class Outcome { Ok, WrongPin, Locked };
+        Outcome outcome = Outcome::WrongPin;
+        QString token; // Ok
+        QString role; // Ok
+        QString name; // Ok
+        int failures = 0; // WrongPin: failures so far
+        qint64 lockedSeconds = 0; // Locked: seconds left
+    };
+    // After kMaxPinFailures wrong PINs the badge is locked for kLockoutSeconds.
+    static constexpr int kMaxPinFailures = 5;
+    static constexpr int kLockoutSeconds = 15 * 60;
+    Expected<LoginResult> login(const QString &badge, const QString &pin);
+    struct DeviceRow
+    {
+        QString id;
+        QString name;
+        bool enrolled = false;
+        QDateTime firstSeen;
+        QDateTime lastSeen;
+    };
+    Expected<QList<DeviceRow>> devices();
+    // Base of the growing wait after a wrong PIN (tests make it short).
+    void setLoginDelayMs(int ms) { m_loginDelayMs = ms; }
+
     // Fault injection for tests: the n-th statement from now (1 = the next one) fails as if the
     // disk had failed. 0 switches it off.
     void failStatement(int n) { m_failCountdown = n; }
@@ -145,10 +230,26 @@ private:
     Expected<QSqlQuery *> run(const QString &sql, std::initializer_list<QVariant> values = {});
     Expected<qint64> scalar(const QString &sql, std::initializer_list<QVariant> values = {});
 
+    // Applies one stored event (docs/protocol.md); inside the ingest transaction. The value is
+    // empty when applied and the rejection reason on a conflict (effects undone).
+    Expected<QString> applyEvent(const protocol::ScanEvent &event, const QString &deviceId, const QString &now);
+    Expected<QString> applyAction(const protocol::ScanEvent &event, const QString &deviceId, const QString &now);
+    Expected<void> addException(const QString &kind, const protocol::ScanEvent &event, const QString &deviceId,
+        const QString &reason, const QString &now);
+    Expected<void> setStatus(qint64 orderId, const QString &from, const QString &to, const QString &source,
+        const QString &now);
+    Expected<void> updatePickedStatus(qint64 orderId, const QString &source, const QString &now);
+    Expected<void> appendChange(const QString &type, const QString &key, const QJsonObject &data, const QString &now);
+    Expected<void> appendOrderChange(qint64 orderId, const QString &now);
+    Expected<void> appendTaskChange(const QString &taskId, const QString &now);
+    Expected<void> seedTasks(const QString &now);
+    Expected<void> seedChanges(const QString &now);
+
     DatabaseLocation m_location;
     QString m_connectionName;
     QHash<QString, QSqlQuery *> m_statements;
     int m_failCountdown = 0;
+    int m_loginDelayMs = 1000;
 };
 
 // A failed query in words an admin can act on (disk full, read-only, locked ...).

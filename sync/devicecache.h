@@ -113,6 +113,9 @@ public:
     QJsonObject config() const; // the site's device config (classifier patterns, scale format ...)
 
 private:
+    std::optional<QJsonObject> entity(const QString &type, const QString &key) const;
+    QList<QJsonObject> entities(const QString &type) const;
+
     LocalStore *m_store;
 };
 

@@ -7,6 +7,8 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 
+#include <atomic>
+
 Q_LOGGING_CATEGORY(lcStore, "dockhand.store")
 
 namespace dockhand {
@@ -38,9 +40,40 @@ const char *const kMigrations[] = {
     "  acked_at TEXT"
     ");"
     "CREATE INDEX scan_events_pending ON scan_events (state, seq);",
+    // 1 -> 2: the device cache (what GET /v1/sync downloads), one row per entity as JSON. The
+    // tote column indexes orders by the tote they were picked into.
+    "CREATE TABLE cache_entities ("
+    "  type TEXT NOT NULL,"
+    "  key TEXT NOT NULL,"
+    "  data TEXT NOT NULL,"
+    "  tote TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (type, key)"
+    ");"
+    "CREATE INDEX cache_entities_tote ON cache_entities (type, tote);",
 };
 static_assert(std::size(kMigrations) == LocalStore::kSchemaVersion);
 
+// The fault-injection counter is process-wide so that one number names one failure point across
+// the UI and sync connections.
+std::atomic<int> g_writeCount {0};
+std::atomic<int> g_failAt {-1}; // -1: not read from the environment yet
+
+int failAt()
+{
+    int n = g_failAt.load();
+    if (n < 0) {
+        bool ok = false;
+        n = qEnvironmentVariableIntValue("DOCKHAND_FAIL_DB_WRITE", &ok);
+        if (!ok || n < 0)
+            n = 0;
+        int expected = -1;
+        if (!g_failAt.compare_exchange_strong(expected, n))
+            n = expected;
+    }
+    return n;
+}
+
+// Not a fault-injection point by itself: pragmas on open are not writes of the store's data.
 bool exec(QSqlDatabase db, const QString &sql, QString *error)
 {
     QSqlQuery q(db);
@@ -85,6 +118,122 @@ bool passesIntegrityCheck(const QString &path, QString *detail)
 }
 
 } // namespace
+
+void LocalStore::failNthWrite(int n)
+{
+    g_writeCount = 0;
+    g_failAt = std::max(n, 0);
+}
+
+int LocalStore::writeCount()
+{
+    return g_writeCount.load();
+}
+
+Expected<void> LocalStore::writePoint()
+{
+    const int n = ++g_writeCount;
+    if (n == failAt()) {
+        qCWarning(lcStore) << "fault injection: failing database write" << n;
+        return Error {
+            QStringLiteral("the device storage failed to read or write (I/O error, injected fault %1)")
+                .arg(n)};
+    }
+    return {};
+}
+
+bool LocalStore::execWrite(QSqlQuery *query, QString *error)
+{
+    if (auto point = writePoint(); !point) {
+        if (error)
+            *error = point.error();
+        return false;
+    }
+    if (!query->exec()) {
+        if (error)
+            *error = describeSqlError(query->lastError());
+        return false;
+    }
+    return true;
+}
+
+bool LocalStore::execWrite(const QString &sql, QString *error)
+{
+    if (auto point = writePoint(); !point) {
+        if (error)
+            *error = point.error();
+        return false;
+    }
+    return exec(database(), sql, error);
+}
+
+QString LocalStore::meta(const QString &key)
+{
+    QString error;
+    QSqlQuery *q = prepared("meta", QStringLiteral("SELECT value FROM device_meta WHERE key = ?"), &error);
+    if (!q)
+        return {};
+    q->bindValue(0, key);
+    QString value;
+    if (q->exec() && q->next())
+        value = q->value(0).toString();
+    q->finish();
+    return value;
+}
+
+Expected<void> LocalStore::setMeta(const QString &key, const QString &value)
+{
+    QString error;
+    QSqlQuery *q = value.isEmpty()
+        ? prepared("meta-delete", QStringLiteral("DELETE FROM device_meta WHERE key = ?"), &error)
+        : prepared("meta-set",
+            QStringLiteral("INSERT OR REPLACE INTO device_meta (key, value) VALUES (?, ?)"), &error);
+    if (!q)
+        return Error {error};
+    q->bindValue(0, key);
+    if (!value.isEmpty())
+        q->bindValue(1, value);
+    const bool fine = execWrite(q, &error);
+    q->finish();
+    if (!fine)
+        return Error {error};
+    return {};
+}
+
+Expected<void> LocalStore::createAtVersion(const QString &path, int version)
+{
+    if (version < 0 || version > kSchemaVersion)
+        return Error {QStringLiteral("no schema version %1").arg(version)};
+    const QString name = QStringLiteral("dockhand-create-%1").arg(quintptr(&path));
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            error = describeSqlError(db.lastError());
+        } else {
+            for (int v = 0; v < version && error.isEmpty(); ++v) {
+                const auto statements
+                    = QString::fromLatin1(kMigrations[v]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+                for (const auto &sql : statements) {
+                    QSqlQuery q(db);
+                    if (!sql.trimmed().isEmpty() && !q.exec(sql)) {
+                        error = describeSqlError(q.lastError());
+                        break;
+                    }
+                }
+            }
+            QSqlQuery q(db);
+            if (error.isEmpty() && !q.exec(QStringLiteral("PRAGMA user_version=%1").arg(version)))
+                error = describeSqlError(q.lastError());
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!error.isEmpty())
+        return Error {error};
+    return {};
+}
 
 QString describeSqlError(const QSqlError &error)
 {
@@ -219,13 +368,19 @@ Expected<void> LocalStore::migrate()
             = QString::fromLatin1(kMigrations[version]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
         bool fine = true;
         for (const auto &sql : statements) {
-            if (!sql.trimmed().isEmpty() && !exec(db, sql, &error)) {
+            if (!sql.trimmed().isEmpty() && !execWrite(sql, &error)) {
                 fine = false;
                 break;
             }
         }
         if (fine)
             fine = exec(db, QStringLiteral("PRAGMA user_version=%1").arg(version + 1), &error);
+        if (fine) {
+            if (auto point = writePoint(); !point) {
+                error = point.error();
+                fine = false;
+            }
+        }
         if (!fine || !db.commit()) {
             db.rollback();
             return Error {QStringLiteral("Cannot upgrade the scan queue %1 to schema %2: %3")
@@ -265,6 +420,10 @@ Expected<void> LocalStore::begin()
 Expected<void> LocalStore::commit()
 {
     QSqlDatabase db = database();
+    if (auto point = writePoint(); !point) {
+        db.rollback();
+        return point;
+    }
     if (!db.commit()) {
         const QString error = describeSqlError(db.lastError());
         db.rollback();

@@ -17,7 +17,7 @@ namespace dockhand {
 class LocalStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // What open() had to do beyond opening. A damaged database is moved aside, never deleted:
     // it may hold scans that never reached the server.
@@ -45,6 +45,29 @@ public:
     void rollback();
 
     int schemaVersion();
+
+    // Runs a write statement (INSERT/UPDATE/DELETE) through the fault-injection point.
+    // On failure returns false and sets `error` to describeSqlError()'s words.
+    bool execWrite(QSqlQuery *query, QString *error);
+    bool execWrite(const QString &sql, QString *error);
+
+    // Small key/value settings of this device (device token, download cursor ...).
+    QString meta(const QString &key);
+    Expected<void> setMeta(const QString &key, const QString &value); // empty value removes the key
+
+    // Fault injection, a feature so that tests can walk every failure point (see STYLE.md):
+    // the n-th database write from now (statement or commit, counted over every connection in
+    // this process, 1-based) fails as if the storage had failed. 0 disarms. The environment
+    // variable DOCKHAND_FAIL_DB_WRITE=n arms it for a whole process.
+    static void failNthWrite(int n);
+    // Writes counted since the hook was last armed (or since start): tests use it to learn how
+    // many failure points a scenario has.
+    static int writeCount();
+    // Counts one write; returns an error when this is the one chosen to fail.
+    static Expected<void> writePoint();
+
+    // Creates a database at an older schema `version` (0 = empty file), for upgrade tests.
+    static Expected<void> createAtVersion(const QString &path, int version);
 
 private:
     LocalStore(QString path, QString connectionName);

@@ -69,8 +69,7 @@ Expected<protocol::ScanEvent> ScanQueue::append(protocol::ScanEvent event)
         insert->bindValue(i, values[i]);
     // A single autocommit INSERT is one durable transaction (synchronous=FULL): when exec()
     // returns true the scan is on disk.
-    if (!insert->exec()) {
-        const QString why = describeSqlError(insert->lastError());
+    if (QString why; !m_store->execWrite(insert, &why)) {
         insert->finish();
         return Error {QStringLiteral("Scan not saved: %1. Scan again once this is fixed.").arg(why)};
     }
@@ -147,8 +146,7 @@ Expected<void> ScanQueue::applyAcks(const QList<protocol::EventAck> &acks)
         q->bindValue(1, text(ack.reason));
         q->bindValue(2, now);
         q->bindValue(3, ack.id.toString(QUuid::WithoutBraces));
-        if (!q->exec()) {
-            const QString why = describeSqlError(q->lastError());
+        if (QString why; !m_store->execWrite(q, &why)) {
             q->finish();
             m_store->rollback();
             return Error {why};

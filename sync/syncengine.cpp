@@ -1,5 +1,6 @@
 #include "syncengine.h"
 
+#include "devicecache.h"
 #include "localstore.h"
 #include "scanqueue.h"
 
@@ -9,41 +10,134 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 
+#include <atomic>
+
 Q_LOGGING_CATEGORY(lcSync, "dockhand.sync")
 
 namespace dockhand {
+
+namespace {
+
+const QString kTokenKey = QStringLiteral("device_token");
+const char *const kInjectedFault = "dockhandInjectedFault";
+
+std::atomic<int> g_requestCount {0};
+std::atomic<int> g_failRequestAt {-1}; // -1: not read from the environment yet
+
+int failRequestAt()
+{
+    int n = g_failRequestAt.load();
+    if (n < 0) {
+        bool ok = false;
+        n = qEnvironmentVariableIntValue("DOCKHAND_FAIL_HTTP_REQUEST", &ok);
+        if (!ok || n < 0)
+            n = 0;
+        int expected = -1;
+        if (!g_failRequestAt.compare_exchange_strong(expected, n))
+            n = expected;
+    }
+    return n;
+}
+
+QString serverError(const QByteArray &body)
+{
+    const QString error = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toString();
+    return error.isEmpty() ? QString() : QStringLiteral(": ") + error.left(200);
+}
+
+} // namespace
+
+void SyncEngine::failNthRequest(int n)
+{
+    g_requestCount = 0;
+    g_failRequestAt = std::max(n, 0);
+}
+
+int SyncEngine::requestCount()
+{
+    return g_requestCount.load();
+}
 
 SyncEngine::SyncEngine(SyncConfig config) : m_config(std::move(config)) { }
 
 SyncEngine::~SyncEngine() = default;
 
-QNetworkRequest SyncEngine::request(const QString &path) const
+QNetworkRequest SyncEngine::request(const QString &path, const QUrlQuery &query) const
 {
     QUrl url = m_config.serverUrl;
     url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
     QNetworkRequest req(url);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     req.setTransferTimeout(m_config.requestTimeoutMs);
-    if (!m_config.token.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + m_config.token.toUtf8());
+    if (!m_token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     req.setRawHeader("X-Dockhand-Device", m_config.deviceId.toUtf8());
     return req;
 }
 
+QNetworkReply *SyncEngine::send(
+    const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body)
+{
+    QNetworkReply *reply = verb == "GET" ? m_network->get(request) : m_network->post(request, body);
+    const int n = ++g_requestCount;
+    if (n == failRequestAt()) {
+        qCWarning(lcSync) << "fault injection: the answer to HTTP request" << n << "will be lost";
+        reply->setProperty(kInjectedFault, true);
+    }
+    return reply;
+}
+
+template<typename F> void SyncEngine::onAnswer(QNetworkReply *reply, F handler)
+{
+    connect(reply, &QNetworkReply::finished, this, [this, reply, handler] {
+        reply->deleteLater();
+        m_busy = false;
+        // stop() may have closed the store while the request was under way.
+        if (!m_queue)
+            return;
+        Answer answer;
+        if (reply->property(kInjectedFault).toBool()) {
+            answer.networkError = QStringLiteral("connection lost (injected fault)");
+        } else {
+            answer.http = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            answer.body = reply->readAll();
+            // A body cut short is no answer at all, whatever the status line said.
+            if (reply->error() != QNetworkReply::NoError && answer.http >= 200 && answer.http < 300)
+                answer.http = 0;
+            answer.networkError = reply->errorString();
+            bool ok = false;
+            const int seconds = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
+            if (ok && seconds >= 0)
+                answer.retryAfterMs = std::min(seconds, 3600) * 1000;
+        }
+        handler(answer);
+    });
+}
+
 void SyncEngine::start()
 {
-    auto store = LocalStore::open(m_config.databasePath, QStringLiteral("dockhand-sync"));
-    if (!store) {
-        m_status.lastError = tr("Sync cannot open the scan queue: %1").arg(store.error());
-        publish();
-        return;
-    }
-    m_store = std::move(store.value());
-    m_queue = std::make_unique<ScanQueue>(m_store.get(), m_config.deviceId);
     m_network = new QNetworkAccessManager(this);
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &SyncEngine::cycle);
+    openStore();
+}
+
+void SyncEngine::openStore()
+{
+    auto store = LocalStore::open(m_config.databasePath, QStringLiteral("dockhand-sync"));
+    if (!store) {
+        // Try again later: storage trouble (full, failing) can pass, and the scans wait.
+        fail(tr("Sync cannot open the scan queue: %1").arg(store.error()));
+        return;
+    }
+    m_store = std::move(store.value());
+    m_queue = std::make_unique<ScanQueue>(m_store.get(), m_config.deviceId);
+    m_cache = std::make_unique<DeviceCache>(m_store.get());
+    m_token = m_config.token.isEmpty() ? m_store->meta(kTokenKey) : m_config.token;
+    m_status.enrolled = !m_token.isEmpty();
     refreshBacklog();
     publish();
     cycle();
@@ -53,6 +147,7 @@ void SyncEngine::stop()
 {
     if (m_timer)
         m_timer->stop();
+    m_cache.reset();
     m_queue.reset();
     m_store.reset();
 }
@@ -74,18 +169,78 @@ void SyncEngine::nudge()
 
 void SyncEngine::cycle()
 {
-    if (!m_queue || m_busy)
+    if (!m_queue) {
+        openStore();
         return;
+    }
+    if (m_busy)
+        return;
+    if (m_token.isEmpty() && m_enrolSupported && !m_config.enrolCode.isEmpty()) {
+        enrol();
+        return;
+    }
     auto batch = m_queue->pendingBatch(m_config.batchEvents, m_config.batchBytes);
     if (!batch) {
         fail(tr("Sync cannot read the scan queue: %1").arg(batch.error()));
         return;
     }
-    if (batch->isEmpty()) {
-        probeHealth();
+    if (!batch->isEmpty()) {
+        sendBatch(std::move(batch.value()));
         return;
     }
-    sendBatch(std::move(batch.value()));
+    if (m_downloadDue) {
+        download();
+        return;
+    }
+    probeHealth();
+}
+
+void SyncEngine::enrol()
+{
+    m_busy = true;
+    const QJsonObject body {{QLatin1String("code"), m_config.enrolCode},
+        {QLatin1String("device"), m_config.deviceId},
+        {QLatin1String("name"), m_config.deviceName.isEmpty() ? m_config.deviceId : m_config.deviceName}};
+    QNetworkReply *reply = send(
+        "POST", request(QStringLiteral("/v1/enrol")), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    onAnswer(reply, [this](const Answer &answer) {
+        if (answer.http == 404) {
+            // This server does not enrol devices (an older one, or auth switched off): work
+            // without a token until a 401 says otherwise.
+            qCInfo(lcSync) << "the server does not offer enrolment; syncing without a device token";
+            m_enrolSupported = false;
+            m_status.enrolled = true;
+            m_timer->start(0);
+            return;
+        }
+        if (answer.http == 200 || answer.http == 201) {
+            const QString token
+                = QJsonDocument::fromJson(answer.body).object().value(QLatin1String("token")).toString();
+            if (token.isEmpty()) {
+                fail(tr("Enrolment answer has no token"));
+                return;
+            }
+            if (auto stored = m_store->setMeta(kTokenKey, token); !stored) {
+                fail(tr("Cannot keep the device token: %1").arg(stored.error()));
+                return;
+            }
+            m_token = token;
+            m_status.enrolled = true;
+            qCInfo(lcSync) << "device" << m_config.deviceId << "enrolled";
+            succeed();
+            publish();
+            m_timer->start(0);
+            return;
+        }
+        if (answer.http == 0) {
+            fail(tr("Server not reachable: %1").arg(answer.networkError));
+            return;
+        }
+        fail(tr("The server refused to enrol this device (HTTP %1)%2. Check the enrolment code.")
+                 .arg(answer.http)
+                 .arg(serverError(answer.body)),
+            answer.retryAfterMs);
+    });
 }
 
 void SyncEngine::sendBatch(QList<protocol::ScanEvent> batch)
@@ -96,38 +251,44 @@ void SyncEngine::sendBatch(QList<protocol::ScanEvent> batch)
     protocol::UploadRequest upload {m_config.deviceId, std::move(batch)};
     m_status.inFlight = count;
     publish();
-    QNetworkReply *reply = m_network->post(
-        request(QStringLiteral("/v1/events")), QJsonDocument(upload.toJson()).toJson(QJsonDocument::Compact));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, count] { onUploadFinished(reply, count); });
+    QNetworkReply *reply = send("POST", request(QStringLiteral("/v1/events")),
+        QJsonDocument(upload.toJson()).toJson(QJsonDocument::Compact));
+    onAnswer(reply, [this, count](const Answer &answer) { onUploadFinished(answer, count); });
 }
 
-void SyncEngine::onUploadFinished(QNetworkReply *reply, qint64 count)
+bool SyncEngine::failed(const Answer &answer, const QString &what)
 {
-    reply->deleteLater();
-    m_busy = false;
+    if (answer.http == 200)
+        return false;
+    if (answer.http == 0) {
+        fail(tr("Server not reachable: %1").arg(answer.networkError));
+    } else if (answer.http == 401) {
+        // The token is gone on the server (device removed, database reset): forget it and
+        // enrol again after the backoff.
+        m_token.clear();
+        if (auto forgotten = m_store->setMeta(kTokenKey, QString()); !forgotten)
+            qCWarning(lcSync).noquote() << "cannot forget the device token:" << forgotten.error();
+        m_enrolSupported = true;
+        m_status.enrolled = false;
+        fail(m_config.enrolCode.isEmpty()
+                ? tr("The server did not accept this device (HTTP 401) and no enrolment code is set")
+                : tr("The server did not accept this device's token (HTTP 401); enrolling again"));
+    } else if (answer.http == 429 || answer.http == 503) {
+        fail(tr("Server busy (HTTP %1)").arg(answer.http), answer.retryAfterMs);
+    } else {
+        fail(tr("Server refused %1 (HTTP %2)%3").arg(what).arg(answer.http).arg(serverError(answer.body)),
+            answer.retryAfterMs);
+    }
+    return true;
+}
+
+void SyncEngine::onUploadFinished(const Answer &answer, qint64 count)
+{
     m_status.inFlight = 0;
-    const int http = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() != QNetworkReply::NoError && http == 0) {
-        fail(tr("Server not reachable: %1").arg(reply->errorString()));
+    if (failed(answer, tr("the upload")))
         return;
-    }
-    const QByteArray body = reply->readAll();
-    if (http == 429 || http == 503) {
-        bool ok = false;
-        const int retryAfter = reply->rawHeader("Retry-After").toInt(&ok);
-        fail(tr("Server busy (HTTP %1)").arg(http), ok ? retryAfter * 1000 : -1);
-        return;
-    }
-    if (http != 200) {
-        const QString serverError
-            = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toString();
-        fail(tr("Server refused the upload (HTTP %1)%2")
-                 .arg(http)
-                 .arg(serverError.isEmpty() ? QString() : QStringLiteral(": ") + serverError.left(200)));
-        return;
-    }
     QJsonParseError parseError;
-    const auto doc = QJsonDocument::fromJson(body, &parseError);
+    const auto doc = QJsonDocument::fromJson(answer.body, &parseError);
     QString why;
     const auto response
         = doc.isObject() ? protocol::UploadResponse::fromJson(doc.object(), &why) : std::nullopt;
@@ -144,30 +305,94 @@ void SyncEngine::onUploadFinished(QNetworkReply *reply, qint64 count)
         fail(tr("Sync cannot record the server's answer: %1").arg(applied.error()));
         return;
     }
+    m_status.drained += response->results.size();
     emit acknowledged(response->results);
+    // The events changed orders and stock on the server: bring the cache up to date after the
+    // backlog is through.
+    m_downloadDue = true;
     succeed();
     refreshBacklog();
     publish();
-    m_timer->start(m_status.backlog > 0 ? 0 : m_config.idleIntervalMs);
+    m_timer->start(0);
+}
+
+void SyncEngine::download()
+{
+    m_busy = true;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("cursor"), m_cache->cursor());
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_config.downloadLimit));
+    QNetworkReply *reply = send("GET", request(QStringLiteral("/v1/sync"), query), {});
+    onAnswer(reply, [this](const Answer &answer) { onDownloadFinished(answer); });
+}
+
+void SyncEngine::onDownloadFinished(const Answer &answer)
+{
+    if (answer.http == 404) {
+        // A server without the download endpoint: nothing to cache, but it answered.
+        if (m_downloadSupported)
+            qCInfo(lcSync) << "the server does not offer GET /v1/sync; the device cache stays as it is";
+        m_downloadSupported = false;
+        m_downloadDue = false;
+        succeed();
+        idle();
+        return;
+    }
+    if (failed(answer, tr("the download")))
+        return;
+    m_downloadSupported = true;
+    const QJsonObject page = QJsonDocument::fromJson(answer.body).object();
+    const QJsonValue cursor = page.value(QLatin1String("cursor"));
+    const QJsonValue changes = page.value(QLatin1String("changes"));
+    if (!(cursor.isString() || cursor.isDouble()) || !changes.isArray()) {
+        fail(tr("Server answer not understood: a sync page needs 'cursor' and 'changes'"));
+        return;
+    }
+    const QString next = cursor.isString() ? cursor.toString() : QString::number(cursor.toInteger());
+    const QJsonArray list = changes.toArray();
+    if (!list.isEmpty() || next != m_cache->cursor()) {
+        if (auto applied = m_cache->applyChanges(list, next); !applied) {
+            fail(tr("Sync cannot store the downloaded data: %1").arg(applied.error()));
+            return;
+        }
+        if (!list.isEmpty())
+            emit cacheChanged();
+    }
+    succeed();
+    if (page.value(QLatin1String("more")).toBool() && !list.isEmpty()) {
+        m_timer->start(0);
+        return;
+    }
+    m_downloadDue = false;
+    m_status.lastDownload = QDateTime::currentDateTimeUtc();
+    publish();
+    idle();
 }
 
 void SyncEngine::probeHealth()
 {
     m_busy = true;
-    QNetworkReply *reply = m_network->get(request(QStringLiteral("/v1/health")));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        m_busy = false;
-        const int http = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (http != 200) {
-            fail(http == 0 ? tr("Server not reachable: %1").arg(reply->errorString())
-                           : tr("Server unhealthy (HTTP %1)").arg(http));
+    QNetworkReply *reply = send("GET", request(QStringLiteral("/v1/health")), {});
+    onAnswer(reply, [this](const Answer &answer) {
+        if (answer.http != 200) {
+            fail(answer.http == 0 ? tr("Server not reachable: %1").arg(answer.networkError)
+                                  : tr("Server unhealthy (HTTP %1)").arg(answer.http),
+                answer.retryAfterMs);
             return;
         }
         succeed();
         publish();
-        m_timer->start(m_moreWaiting ? 0 : m_config.idleIntervalMs);
+        idle();
     });
+}
+
+void SyncEngine::idle()
+{
+    // The next idle round downloads again: that is both the periodic refresh of the cache and
+    // the check that the server is still there.
+    m_downloadDue = m_downloadSupported || m_downloadDue;
+    m_timer->start(m_moreWaiting ? 0 : m_config.idleIntervalMs);
+    m_moreWaiting = false;
 }
 
 void SyncEngine::succeed()
@@ -185,6 +410,7 @@ void SyncEngine::fail(const QString &message, int retryAfterMs)
         qCWarning(lcSync).noquote() << message;
     m_status.online = false;
     m_status.started = true;
+    m_status.inFlight = 0;
     m_status.lastError = message;
     ++m_failures;
     // Exponential backoff with full jitter on the upper half, capped; Retry-After wins when given.
@@ -204,6 +430,9 @@ void SyncEngine::refreshBacklog()
         return;
     if (auto n = m_queue->backlog())
         m_status.backlog = n.value();
+    if (m_status.backlog == 0)
+        m_status.drained = 0;
+    m_status.total = m_status.backlog == 0 ? 0 : m_status.drained + m_status.backlog;
 }
 
 void SyncEngine::publish()
@@ -220,6 +449,7 @@ SyncController::SyncController(SyncConfig config, QObject *parent)
     m_engine->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
     connect(m_engine, &SyncEngine::acknowledged, this, &SyncController::acknowledged);
+    connect(m_engine, &SyncEngine::cacheChanged, this, &SyncController::cacheChanged);
     connect(m_engine, &SyncEngine::statusChanged, this, [this](const SyncStatus &status) {
         m_status = status;
         emit statusChanged(status);

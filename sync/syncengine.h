@@ -7,6 +7,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -16,6 +17,7 @@ class QNetworkRequest;
 
 namespace dockhand {
 
+class DeviceCache;
 class LocalStore;
 class ScanQueue;
 
@@ -24,13 +26,16 @@ struct SyncConfig
     QUrl serverUrl; // e.g. http://127.0.0.1:8765
     QString deviceId;
     QString databasePath; // the same file the UI thread's queue uses
-    QString token; // device token, sent as a Bearer token when set
+    QString token; // device token from the config; when empty the token kept in device_meta is used
+    QString deviceName; // sent when enrolling
+    QString enrolCode; // enrolment code from the admin; used when the device has no token yet
     int batchEvents = 200;
     qint64 batchBytes = 256 * 1024;
     int minBackoffMs = 500;
     int maxBackoffMs = 30000;
     int idleIntervalMs = 3000; // how often an idle engine checks the server
     int requestTimeoutMs = 15000;
+    int downloadLimit = 500; // changes per GET /v1/sync page
 };
 
 // What the UI shows about sync.
@@ -40,6 +45,12 @@ struct SyncStatus
     bool started = false; // false until the first answer or failure
     qint64 backlog = 0; // events on the device the server has not confirmed
     qint64 inFlight = 0; // events in the request now under way
+    // Progress while a backlog drains: `drained` of `total` events confirmed since the backlog
+    // last was empty (total = drained + backlog). Both are 0 when nothing is waiting.
+    qint64 drained = 0;
+    qint64 total = 0;
+    bool enrolled = false; // the device holds a token (or the server does not ask for one)
+    QDateTime lastDownload; // last time the device cache was brought up to date
     QDateTime lastSuccess; // last time the server confirmed anything (or answered health)
     QString lastError; // empty when the last attempt worked
 };
@@ -60,28 +71,60 @@ public slots:
     void nudge(); // new events were committed; send soon
     void stop();
 
+public:
+    // Fault injection, a feature so that tests can walk every failure point (see STYLE.md): the
+    // n-th HTTP request from now (1-based, counted over every engine in the process) is sent,
+    // but its answer is thrown away as if the connection broke after the server got it - the
+    // hardest case for exactly-once. 0 disarms. DOCKHAND_FAIL_HTTP_REQUEST=n arms it for a process.
+    static void failNthRequest(int n);
+    static int requestCount();
+
 signals:
     void acknowledged(const QList<dockhand::protocol::EventAck> &acks);
     void statusChanged(const dockhand::SyncStatus &status);
+    void cacheChanged(); // a download changed the device cache; readers refresh
 
 private:
+    // One HTTP answer, read once from a finished reply.
+    struct Answer
+    {
+        int http = 0; // 0: no HTTP answer (connection failed, timed out, or injected fault)
+        QByteArray body;
+        QString networkError;
+        int retryAfterMs = -1;
+    };
+
+    void openStore();
     void cycle();
+    void enrol();
     void sendBatch(QList<protocol::ScanEvent> batch);
+    void download();
     void probeHealth();
-    void onUploadFinished(QNetworkReply *reply, qint64 count);
+    void onUploadFinished(const Answer &answer, qint64 count);
+    void onDownloadFinished(const Answer &answer);
+    // Common handling of an answer that is not a 200; returns true when it handled it.
+    bool failed(const Answer &answer, const QString &what);
     void fail(const QString &message, int retryAfterMs = -1);
     void succeed();
+    void idle();
     void refreshBacklog();
     void publish();
-    QNetworkRequest request(const QString &path) const;
+    QNetworkRequest request(const QString &path, const QUrlQuery &query = {}) const;
+    QNetworkReply *send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body);
+    template<typename F> void onAnswer(QNetworkReply *reply, F handler);
 
     SyncConfig m_config;
+    QString m_token;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<ScanQueue> m_queue;
+    std::unique_ptr<DeviceCache> m_cache;
     QNetworkAccessManager *m_network = nullptr;
     QTimer *m_timer = nullptr;
     bool m_busy = false;
     bool m_moreWaiting = false;
+    bool m_downloadDue = true; // on start, after uploads and on every idle round
+    bool m_downloadSupported = true; // false while the server answers 404 to GET /v1/sync
+    bool m_enrolSupported = true; // false while the server answers 404 to POST /v1/enrol
     int m_failures = 0;
     SyncStatus m_status;
 };
@@ -101,6 +144,7 @@ public:
 signals:
     void acknowledged(const QList<dockhand::protocol::EventAck> &acks);
     void statusChanged(const dockhand::SyncStatus &status);
+    void cacheChanged();
 
 private:
     QThread m_thread;

@@ -10,6 +10,10 @@ Rectangle {
     property string message: ""
     property string text: ""
     property int serial: 0
+    // Smaller type for screens where the task data must stay the biggest thing.
+    property bool compact: false
+    // What to do while nothing has been scanned yet.
+    property string idleHint: qsTr("Scan a barcode with the scanner.")
 
     readonly property color tone: result === "accepted" ? Theme.accepted
                                  : result === "refused" ? Theme.refused
@@ -40,7 +44,7 @@ Rectangle {
             Layout.fillWidth: true
             text: banner.title
             color: "white"
-            font.pixelSize: Theme.fontHuge
+            font.pixelSize: banner.compact ? Theme.fontLarge : Theme.fontHuge
             font.bold: true
             elide: Text.ElideRight
         }
@@ -49,7 +53,8 @@ Rectangle {
             visible: banner.message.length > 0
             text: banner.message
             color: "white"
-            font.pixelSize: Theme.fontLarge
+            font.pixelSize: banner.compact ? Theme.fontNormal : Theme.fontLarge
+            font.bold: banner.result === "refused"
             wrapMode: Text.Wrap
             maximumLineCount: 3
             elide: Text.ElideRight
@@ -66,8 +71,8 @@ Rectangle {
         }
         Label {
             Layout.fillWidth: true
-            visible: banner.result === ""
-            text: qsTr("Scan a barcode with the scanner.")
+            visible: banner.result === "" && banner.idleHint.length > 0
+            text: banner.idleHint
             color: "white"
             font.pixelSize: Theme.fontNormal
             wrapMode: Text.Wrap

@@ -24,7 +24,7 @@ ItemDelegate {
     focusPolicy: Qt.NoFocus
 
     background: Rectangle {
-        color: row.index % 2 === 0 ? Theme.surface : "#F7F9FA"
+        color: row.index % 2 === 0 ? Theme.surface : Theme.surfaceAlt
         Rectangle {
             anchors.left: parent.left
             width: 6

@@ -4,6 +4,7 @@
 // registration only. The engine must be created after the AppCore it shows.
 
 #include "appcore.h"
+#include "settings.h"
 
 #include <QJSEngine>
 #include <QQmlEngine>
@@ -68,6 +69,19 @@ public:
     static dockhand::ScanListModel *create(QQmlEngine *, QJSEngine *)
     {
         return exposeToQml(AppCore::current() ? AppCore::current()->scanList() : nullptr);
+    }
+};
+
+struct SettingsForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::Settings)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(AppSettings)
+public:
+    static dockhand::Settings *create(QQmlEngine *, QJSEngine *)
+    {
+        return exposeToQml(dockhand::Settings::current());
     }
 };
 

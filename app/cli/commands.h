@@ -8,4 +8,5 @@ int runScan(const QStringList &args);
 int runParse(const QStringList &args);
 int runDecode(const QStringList &args);
 int runEvents(const QStringList &args);
+int runDrive(const QStringList &args);
 } // namespace dockhand::cli

@@ -12,6 +12,9 @@ commands:
   decode FILE...               decode barcodes in images; print one JSON object per barcode
   events [--server URL] [--device ID] [--json]
                                list the scan events the order server holds
+  drive --server URL --data-dir DIR [--serial PORT] [--device-id ID] [--enrol-code CODE]
+                               headless scanning driver: scans from the port are committed and
+                               synced as in the app; prints "<result> <seq> <uuid> <raw>" per scan
 )";
 }
 
@@ -33,6 +36,8 @@ int main(int argc, char *argv[])
         return dockhand::cli::runDecode(args);
     if (command == QLatin1String("events"))
         return dockhand::cli::runEvents(args);
+    if (command == QLatin1String("drive"))
+        return dockhand::cli::runDrive(args);
     QTextStream(stderr) << "dockhand-cli: unknown command '" << command << "'\n" << kUsage;
     return 2;
 }

@@ -8,8 +8,14 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTcpSocket>
 #include <QThread>
+#include <QTimer>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -18,6 +24,9 @@ namespace dockhand::e2e {
 
 QString binary(const QString &name)
 {
+    // A test run may point at a server built elsewhere (e.g. while server/ is mid-change).
+    if (name == QLatin1String("dockhand-server") && !qEnvironmentVariableIsEmpty("DOCKHAND_SERVER_BINARY"))
+        return qEnvironmentVariable("DOCKHAND_SERVER_BINARY");
     const QByteArray dir = qgetenv("DOCKHAND_BIN_DIR");
     return QDir(dir.isEmpty() ? QCoreApplication::applicationDirPath() : QString::fromLocal8Bit(dir))
         .filePath(name);
@@ -126,6 +135,20 @@ void ServerProcess::stop()
     m_output += QString::fromLocal8Bit(m_process.readAll());
 }
 
+void ServerProcess::kill()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    m_output += QString::fromLocal8Bit(m_process.readAll());
+}
+
+QString ServerProcess::databasePath() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("dockhand-server.db"));
+}
+
 QUrl ServerProcess::url() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
@@ -178,6 +201,231 @@ QJsonObject AppProcess::probe() const
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+DriveProcess::DriveProcess() = default;
+
+DriveProcess::~DriveProcess()
+{
+    stop();
+}
+
+bool DriveProcess::start(const QStringList &args, QString *error, const QProcessEnvironment &env)
+{
+    m_buffer.clear();
+    m_lines.clear();
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    if (!env.isEmpty())
+        m_process.setProcessEnvironment(env);
+    m_process.start(binary(QStringLiteral("dockhand-cli")), QStringList {QStringLiteral("drive")} + args);
+    if (!m_process.waitForStarted(5000)) {
+        *error = QStringLiteral("dockhand-cli drive did not start: %1").arg(m_process.errorString());
+        return false;
+    }
+    const bool serial = args.contains(QStringLiteral("--serial"));
+    QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired()) {
+        m_process.waitForReadyRead(100);
+        const QStringList seen = lines();
+        if (seen.contains(QStringLiteral("scanner connected")) || (!serial && !seen.isEmpty()))
+            return true;
+        if (m_process.state() == QProcess::NotRunning)
+            break;
+    }
+    *error = QStringLiteral("dockhand-cli drive did not get ready; it printed:\n%1").arg(lines().join(u'\n'));
+    return false;
+}
+
+void DriveProcess::kill()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    lines();
+}
+
+void DriveProcess::stop()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000))
+            m_process.kill();
+        m_process.waitForFinished(2000);
+    }
+}
+
+QStringList DriveProcess::lines()
+{
+    m_buffer += m_process.readAllStandardOutput();
+    qsizetype end;
+    while ((end = m_buffer.indexOf('\n')) >= 0) {
+        m_lines.append(QString::fromUtf8(m_buffer.left(end)));
+        m_buffer.remove(0, end + 1);
+    }
+    return m_lines;
+}
+
+qint64 DriveProcess::backlog()
+{
+    const QStringList all = lines();
+    for (auto it = all.crbegin(); it != all.crend(); ++it) {
+        const qsizetype at = it->indexOf(QLatin1String(" backlog="));
+        if (it->startsWith(QLatin1String("sync ")) && at > 0)
+            return it->mid(at + 9).toLongLong();
+    }
+    return -1;
+}
+
+QList<StoredEvent> storedEvents(const QString &serverDatabase, const QString &device)
+{
+    QList<StoredEvent> events;
+    const QString name = QStringLiteral("e2e-server-peek");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(serverDatabase);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT id, seq FROM events WHERE device = ? ORDER BY seq"));
+            q.addBindValue(device);
+            if (q.exec()) {
+                while (q.next())
+                    events.append({q.value(0).toString(), q.value(1).toLongLong()});
+            } else {
+                qWarning() << "cannot read the server's events:" << q.lastError().text();
+            }
+        } else {
+            qWarning() << "cannot open the server's database:" << db.lastError().text();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return events;
+}
+
+FaultProxy::FaultProxy(quint16 upstreamPort, quint32 seed) : m_upstreamPort(upstreamPort), m_seed(seed) { }
+
+FaultProxy::~FaultProxy()
+{
+    m_server.close();
+}
+
+bool FaultProxy::listen(QString *error)
+{
+    QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] { accept(); });
+    if (!m_server.listen(QHostAddress::LocalHost, 0)) {
+        *error = QStringLiteral("the fault proxy cannot listen: %1").arg(m_server.errorString());
+        return false;
+    }
+    return true;
+}
+
+QUrl FaultProxy::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));
+}
+
+QString FaultProxy::summary() const
+{
+    static const char *const names[] = {"pass", "refuse", "delay", "http500", "http503", "reset", "cut-body"};
+    QStringList parts;
+    for (int f = 0; f < FaultCount; ++f)
+        parts.append(QStringLiteral("%1=%2").arg(QLatin1String(names[f])).arg(m_counts[f]));
+    return parts.join(u' ');
+}
+
+void FaultProxy::accept()
+{
+    while (QTcpSocket *client = m_server.nextPendingConnection()) {
+        // A fresh generator per connection from (seed, draw number): the same run draws the
+        // same faults in the same order.
+        QRandomGenerator random(m_seed + quint32(m_draws++) * 7919u);
+        const Fault fault = m_faults ? Fault(random.bounded(int(FaultCount))) : Pass;
+        ++m_counts[fault];
+        QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        if (fault == Refuse) {
+            client->abort();
+            client->deleteLater();
+            continue;
+        }
+        if (fault == Http500 || fault == Http503) {
+            QObject::connect(client, &QTcpSocket::readyRead, client, [client, fault] {
+                client->readAll();
+                const QByteArray body = fault == Http503 ? QByteArrayLiteral("{\"error\":\"busy (proxy)\"}")
+                                                         : QByteArrayLiteral("{\"error\":\"boom (proxy)\"}");
+                client->write((fault == Http503 ? QByteArrayLiteral(
+                                   "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n")
+                                                : QByteArrayLiteral("HTTP/1.1 500 Internal Server Error\r\n"))
+                    + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
+                    + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                client->disconnectFromHost();
+            });
+            continue;
+        }
+        auto *upstream = new QTcpSocket(client);
+        auto *idle = new QTimer(client);
+        idle->setSingleShot(true);
+        idle->setInterval(300);
+        // With faults on, even a good connection is closed when it goes quiet, so that the next
+        // request opens a new connection and draws a new fault.
+        if (m_faults)
+            QObject::connect(idle, &QTimer::timeout, client, [client] { client->disconnectFromHost(); });
+        auto pending = std::make_shared<QByteArray>();
+        auto response = std::make_shared<QByteArray>();
+        auto done = std::make_shared<bool>(false);
+        QObject::connect(upstream, &QTcpSocket::connected, client, [upstream, pending] {
+            upstream->write(*pending);
+            pending->clear();
+        });
+        QObject::connect(client, &QTcpSocket::readyRead, client, [client, upstream, pending] {
+            const QByteArray data = client->readAll();
+            if (upstream->state() == QAbstractSocket::ConnectedState)
+                upstream->write(data);
+            else
+                pending->append(data);
+        });
+        QObject::connect(
+            upstream, &QTcpSocket::readyRead, client, [client, upstream, fault, response, done, idle] {
+                const QByteArray data = upstream->readAll();
+                if (*done)
+                    return;
+                if (fault == ResetMidResponse) {
+                    client->write(data.left(std::max<qsizetype>(1, data.size() / 2)));
+                    client->flush();
+                    *done = true;
+                    client->abort();
+                    return;
+                }
+                if (fault == CutBody) {
+                    response->append(data);
+                    const qsizetype headerEnd = response->indexOf("\r\n\r\n");
+                    if (headerEnd < 0)
+                        return;
+                    client->write(response->left(headerEnd + 4 + 3));
+                    *done = true;
+                    client->disconnectFromHost();
+                    return;
+                }
+                if (fault == Delay) {
+                    QTimer::singleShot(400, client, [client, data, idle] {
+                        client->write(data);
+                        idle->start();
+                    });
+                } else {
+                    client->write(data);
+                    idle->start();
+                }
+            });
+        QObject::connect(
+            upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+        QObject::connect(
+            upstream, &QTcpSocket::errorOccurred, client, [client, upstream](QAbstractSocket::SocketError) {
+                if (upstream->state() != QAbstractSocket::ConnectedState)
+                    client->abort();
+            });
+        QObject::connect(client, &QTcpSocket::disconnected, upstream, [upstream] { upstream->abort(); });
+        upstream->connectToHost(QHostAddress::LocalHost, m_upstreamPort);
+    }
 }
 
 QJsonObject getJson(const QUrl &url, int *status)

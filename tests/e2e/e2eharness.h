@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -43,7 +44,9 @@ public:
     // Starts dockhand-server; port 0 picks a free one. Waits for its "listening on" line.
     bool start(int port, const QStringList &extraArgs, QString *error);
     void stop();
+    void kill(); // SIGKILL: the server dies mid-request, as in a power cut
     bool isRunning() const { return m_process.state() == QProcess::Running; }
+    QString databasePath() const; // the server's SQLite file (default storage)
     int port() const { return m_port; }
     QUrl url() const;
     QString output() const { return m_output; }
@@ -71,6 +74,69 @@ private:
     QString m_probePath;
     QProcess m_process;
     QString m_output;
+};
+
+// `dockhand-cli drive`, the headless scanning driver: every line it prints is kept, so a test
+// knows which scans were acknowledged to the operator even after a SIGKILL.
+class DriveProcess
+{
+public:
+    DriveProcess();
+    ~DriveProcess();
+    // Starts the driver; waits until it printed "ready" (and "scanner connected" with --serial).
+    bool start(const QStringList &args, QString *error, const QProcessEnvironment &env = {});
+    void kill(); // SIGKILL, then reads what was printed before
+    void stop();
+    bool isRunning() const { return m_process.state() == QProcess::Running; }
+    // Complete lines printed so far (reads pending output first).
+    QStringList lines();
+    // The last "sync online=.. backlog=N" backlog, or -1.
+    qint64 backlog();
+
+private:
+    QProcess m_process;
+    QByteArray m_buffer;
+    QStringList m_lines;
+};
+
+// One event as the server stored it.
+struct StoredEvent
+{
+    QString id;
+    qint64 seq = 0;
+};
+
+// Reads the events the server holds for `device` straight from its SQLite file (read-only),
+// in sequence order: the proof does not depend on the API's paging or auth.
+QList<StoredEvent> storedEvents(const QString &serverDatabase, const QString &device);
+
+// A TCP proxy on loopback that breaks the network the way real ones break: refused and dropped
+// connections, delays, 500 and 503 (with Retry-After) answers, resets in the middle of a
+// response and bodies cut short. Each new connection draws its fault at random (fixed seed);
+// with faults off every connection passes untouched. Runs on the test thread's event loop.
+class FaultProxy
+{
+public:
+    enum Fault { Pass, Refuse, Delay, Http500, Http503, ResetMidResponse, CutBody, FaultCount };
+
+    explicit FaultProxy(quint16 upstreamPort, quint32 seed = 4242);
+    ~FaultProxy();
+    bool listen(QString *error);
+    quint16 port() const { return m_server.serverPort(); }
+    QUrl url() const;
+    void setFaultsEnabled(bool on) { m_faults = on; }
+    int count(Fault fault) const { return m_counts[fault]; }
+    QString summary() const;
+
+private:
+    void accept();
+
+    QTcpServer m_server;
+    quint16 m_upstreamPort;
+    quint32 m_seed;
+    quint64 m_draws = 0;
+    bool m_faults = true;
+    int m_counts[FaultCount] = {};
 };
 
 // Blocking HTTP GET on loopback, for assertions. Returns the parsed JSON object.

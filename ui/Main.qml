@@ -9,9 +9,24 @@ ApplicationWindow {
     visible: true
     title: qsTr("Dockhand — %1").arg(Device.deviceName)
 
-    Material.theme: Material.Light
-    Material.primary: "#263238"
-    Material.accent: Theme.synced
+    Material.theme: Theme.highContrast ? Material.Dark : Material.Light
+    Material.primary: Theme.header
+    Material.accent: Theme.highContrast ? "#FFEB3B" : Theme.synced
+
+    Binding {
+        target: Theme
+        property: "highContrast"
+        value: AppSettings.highContrast
+    }
+    FeedbackSounds {
+        id: sounds
+        enabled: AppSettings.soundsEnabled
+        volume: AppSettings.volume
+    }
+    Connections {
+        target: Scans
+        function onFeedbackChanged() { sounds.play(Scans.lastResult) }
+    }
 
     header: ToolBar {
         Material.background: "#263238"

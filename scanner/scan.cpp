@@ -362,6 +362,12 @@ Scan ScanDecoder::decodeImpl(const RawScan &raw, bool forceGs1) const
     if (auto link = DigitalLink::parse(scan.text, parser))
         return acceptGs1(*link);
 
+    // The bracketed human-readable form "(01)09506000134352(17)261231", as typed from a label
+    // on the keypad or sent by a wedge: the same elements, the brackets carry the separators.
+    if (aim.isEmpty() && scan.text.startsWith(QLatin1Char('(')) && scan.text.size() > 4
+        && scan.text.at(1).isDigit() && scan.text.at(2).isDigit())
+        return acceptGs1(parser.parseHri(scan.text));
+
     // Without an AIM id, a GS in data that starts with an AI is a GS1 element string from a
     // scanner that does not transmit the symbology; refusing it beats reading it as text.
     if (aim.isEmpty() && data.contains(kGs)) {

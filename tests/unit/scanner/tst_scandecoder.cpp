@@ -58,6 +58,7 @@ private slots:
                 + GS + "21S1",
             "]d2", "product", "09506000134352", "GS1 DataMatrix");
         row("GS1 QR", "0109506000134352", "]Q3", "product", "09506000134352", "GS1 QR Code");
+        row("typed HRI", "(01)09506000134352(10)ABC(17)261231", "", "product", "09506000134352", "");
         row("DataBar", "0109506000134352", "]e0", "product", "09506000134352", "GS1 DataBar");
         row("pallet content",
             "00106141411234567897"
@@ -172,6 +173,7 @@ private slots:
         };
         row("GTIN-13 check digit", "4006381333932", "",
             "GTIN-13 4006381333932: check digit should be 1, got 2");
+        row("typed HRI check digit", "(01)09506000134353", "", "AI 01: check digit should be 2, got 3");
         row("GTIN-8 check digit", "96385075", "", "GTIN-8 96385075: check digit should be 4, got 5");
         row("GTIN-12 check digit", "036000291453", "",
             "GTIN-12 036000291453: check digit should be 2, got 3");

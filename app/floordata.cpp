@@ -1,0 +1,63 @@
+#include "floordata.h"
+
+namespace dockhand {
+
+namespace {
+template<typename T> std::optional<T> find(const QHash<QString, T> &hash, const QString &key)
+{
+    const auto it = hash.constFind(key);
+    if (it == hash.constEnd())
+        return std::nullopt;
+    return *it;
+}
+} // namespace
+
+std::optional<CachedProduct> MemoryFloorData::product(const QString &gtin14) const
+{
+    return find(m_products, gtin14);
+}
+
+std::optional<CachedLocation> MemoryFloorData::location(const QString &code) const
+{
+    return find(m_locations, code);
+}
+
+std::optional<CachedOperator> MemoryFloorData::operatorByBadge(const QString &badge) const
+{
+    return find(m_operators, badge);
+}
+
+std::optional<CachedOrder> MemoryFloorData::order(const QString &number) const
+{
+    return find(m_orders, number);
+}
+
+std::optional<CachedOrder> MemoryFloorData::orderByTote(const QString &tote) const
+{
+    for (const auto &o : m_orders) {
+        if (!tote.isEmpty() && o.tote == tote)
+            return o;
+    }
+    return std::nullopt;
+}
+
+std::optional<PickTask> MemoryFloorData::pickTask(const QString &id) const
+{
+    for (const auto &t : m_tasks) {
+        if (t.id == id)
+            return t;
+    }
+    return std::nullopt;
+}
+
+void MemoryFloorData::clear()
+{
+    m_products.clear();
+    m_locations.clear();
+    m_operators.clear();
+    m_orders.clear();
+    m_tasks.clear();
+    m_cartons.clear();
+}
+
+} // namespace dockhand

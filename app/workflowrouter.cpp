@@ -1,0 +1,61 @@
+#include "workflowrouter.h"
+
+#include "scanservice.h"
+
+namespace dockhand {
+
+WorkflowRouter::WorkflowRouter(ScanService *scans, const FloorData *data, QObject *parent)
+    : QObject(parent), m_scans(scans), m_session(scans, data), m_pick(scans, data), m_pack(scans, data)
+{
+    connect(&m_session, &OperatorSession::operatorChanged, this, [this](const QString &badge) {
+        // A new operator starts clean: their own tasks, no order half-open from the last one.
+        m_pick.setOperator(badge);
+        m_pack.reset();
+        if (m_active != QLatin1String("home")) {
+            m_active = QStringLiteral("home");
+            emit activeChanged();
+        }
+    });
+}
+
+bool WorkflowRouter::open(const QString &workflow)
+{
+    const bool allowed = workflow == QLatin1String("home")
+        || (m_session.loggedIn() && OperatorSession::menuFor(m_session.role()).contains(workflow)
+            && (workflow == QLatin1String("pick") || workflow == QLatin1String("pack")));
+    if (!allowed)
+        return false;
+    if (workflow == QLatin1String("pick"))
+        m_pick.refreshTasks();
+    if (m_active != workflow) {
+        m_active = workflow;
+        emit activeChanged();
+    }
+    if (m_scans)
+        m_scans->setStep(workflow == QLatin1String("home") ? QStringLiteral("home") : workflow);
+    return true;
+}
+
+void WorkflowRouter::route(const RawScan &raw)
+{
+    if (!m_scans)
+        return;
+    routeScan(m_scans->decoder().decode(raw), raw);
+}
+
+void WorkflowRouter::routeScan(const Scan &scan, const RawScan &raw)
+{
+    // Badges always go to the session: log in, hand over, or log out with your own badge.
+    if (!m_session.loggedIn() || (scan.valid && scan.kind == ScanKind::Badge)) {
+        m_session.handleScan(scan);
+        return;
+    }
+    if (m_active == QLatin1String("pick"))
+        m_pick.handleScan(scan);
+    else if (m_active == QLatin1String("pack"))
+        m_pack.handleScan(scan);
+    else if (m_scans)
+        m_scans->handle(raw);
+}
+
+} // namespace dockhand

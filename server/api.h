@@ -5,9 +5,9 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
-#include <QMap>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QPair>
 #include <QString>
 #include <QUrlQuery>
@@ -33,7 +33,8 @@ struct ApiRequest
 struct ApiResponse
 {
     ApiResponse() = default;
-    ApiResponse(int status_, QJsonObject body_, QList<QPair<QByteArray, QByteArray>> headers_ = {}, QByteArray text_ = {})
+    ApiResponse(int status_, QJsonObject body_, QList<QPair<QByteArray, QByteArray>> headers_ = {},
+        QByteArray text_ = {})
         : status(status_), body(std::move(body_)), headers(std::move(headers_)), text(std::move(text_))
     { }
 
@@ -50,6 +51,8 @@ struct ApiLimits
 {
     double rate = 20;
     int burst = 40;
+    // --open: requests without a token act as an admin (local development only).
+    bool open = false;
 };
 
 // The /v1 JSON API over a ServerStore: routing (with real 404 and 405), input limits and

@@ -50,12 +50,13 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
 {
     QElapsedTimer timer;
     timer.start();
-    ApiRequest apiRequest {methodName(request.method()), request.url().path(), request.query(), request.body(),
-        request.value(QByteArrayLiteral("authorization")), request.value(QByteArrayLiteral("content-type"))};
+    ApiRequest apiRequest {methodName(request.method()), request.url().path(), request.query(),
+        request.body(), request.value(QByteArrayLiteral("authorization")),
+        request.value(QByteArrayLiteral("content-type"))};
     const ApiResponse answer = m_api->handle(apiRequest);
 
-    QHttpServerResponse response(
-        answer.text.isEmpty() ? QByteArrayLiteral("application/json") : QByteArrayLiteral("text/plain; version=0.0.4"),
+    QHttpServerResponse response(answer.text.isEmpty() ? QByteArrayLiteral("application/json")
+                                                       : QByteArrayLiteral("text/plain; version=0.0.4"),
         answer.text.isEmpty() ? QJsonDocument(answer.body).toJson(QJsonDocument::Compact) : answer.text,
         static_cast<QHttpServerResponse::StatusCode>(answer.status));
     response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));

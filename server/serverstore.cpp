@@ -2,13 +2,13 @@
 
 #include "pinhash.h"
 
-#include <QDir>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QRandomGenerator>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -896,9 +896,9 @@ struct OrderRef
 int statusRank(const QString &status)
 {
     static const QStringList forward = {QStringLiteral("received"), QStringLiteral("processing"),
-        QStringLiteral("picked"), QStringLiteral("packed"), QStringLiteral("labeled"), QStringLiteral("shipped"),
-        QStringLiteral("in transit"), QStringLiteral("out for delivery"), QStringLiteral("delivered"),
-        QStringLiteral("delivery failed"), QStringLiteral("returned")};
+        QStringLiteral("picked"), QStringLiteral("packed"), QStringLiteral("labeled"),
+        QStringLiteral("shipped"), QStringLiteral("in transit"), QStringLiteral("out for delivery"),
+        QStringLiteral("delivered"), QStringLiteral("delivery failed"), QStringLiteral("returned")};
     return int(forward.indexOf(status));
 }
 
@@ -959,8 +959,9 @@ Expected<void> ServerStore::addException(const QString &kind, const protocol::Sc
     const QString &deviceId, const QString &reason, const QString &now)
 {
     const QJsonObject &f = event.fields;
-    auto q = run(QStringLiteral("INSERT INTO exceptions (kind, event_id, device, operator, order_number, line, "
-                                "gtin, location, quantity, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    auto q = run(
+        QStringLiteral("INSERT INTO exceptions (kind, event_id, device, operator, order_number, line, "
+                       "gtin, location, quantity, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {kind, eventKey(event.id), deviceId, text(event.operatorId), text(fieldText(f, "order").left(64)),
             fieldText(f, "line").toInt(), text(fieldText(f, "gtin").left(64)),
             text(fieldText(f, "location").left(64)), fieldCount(f, "quantity"), reason, now});
@@ -983,7 +984,8 @@ Expected<void> ServerStore::setStatus(
     q.value()->finish();
     if (!moved)
         return {};
-    auto h = run(QStringLiteral("INSERT INTO order_status_history (order_id, status, at, source) VALUES (?, ?, ?, ?)"),
+    auto h = run(
+        QStringLiteral("INSERT INTO order_status_history (order_id, status, at, source) VALUES (?, ?, ?, ?)"),
         {orderId, to, now, source});
     if (!h)
         return Error {h.error()};
@@ -993,11 +995,13 @@ Expected<void> ServerStore::setStatus(
 
 Expected<void> ServerStore::updatePickedStatus(qint64 orderId, const QString &source, const QString &now)
 {
-    if (auto s = setStatus(orderId, QStringLiteral("received"), QStringLiteral("processing"), source, now); !s)
+    if (auto s = setStatus(orderId, QStringLiteral("received"), QStringLiteral("processing"), source, now);
+        !s)
         return s;
-    auto open = scalar(QStringLiteral("SELECT COUNT(*) FROM order_lines WHERE order_id = ? AND picked < ordered "
-                                      "AND shorted = 0"),
-        {orderId});
+    auto open
+        = scalar(QStringLiteral("SELECT COUNT(*) FROM order_lines WHERE order_id = ? AND picked < ordered "
+                                "AND shorted = 0"),
+            {orderId});
     if (!open)
         return Error {open.error()};
     if (open.value() == 0)
@@ -1033,9 +1037,11 @@ Expected<QString> ServerStore::applyAction(
         || action == QLatin1String("bind-tote");
     // Picking is over once the order is packed; packing once it is labeled.
     if (pickStep && rank >= statusRank(QStringLiteral("packed")))
-        return QStringLiteral("order %1 is already %2; picks are no longer accepted").arg(number, order.status);
+        return QStringLiteral("order %1 is already %2; picks are no longer accepted")
+            .arg(number, order.status);
     if (!pickStep && action != QLatin1String("damage") && rank >= statusRank(QStringLiteral("labeled")))
-        return QStringLiteral("order %1 is already %2; packing is no longer accepted").arg(number, order.status);
+        return QStringLiteral("order %1 is already %2; packing is no longer accepted")
+            .arg(number, order.status);
 
     if (action == QLatin1String("damage")) {
         const QString reason = fieldText(f, "reason");
@@ -1050,11 +1056,14 @@ Expected<QString> ServerStore::applyAction(
         const QString tote = fieldText(f, "tote");
         if (tote.isEmpty() || tote.size() > 64)
             return QStringLiteral("the bind-tote event for order %1 names no tote").arg(number);
-        auto q = run(QStringLiteral("UPDATE orders SET tote = ?, updated_at = ? WHERE id = ?"), {tote, now, order.id});
+        auto q = run(
+            QStringLiteral("UPDATE orders SET tote = ?, updated_at = ? WHERE id = ?"), {tote, now, order.id});
         if (!q)
             return Error {q.error()};
         q.value()->finish();
-        if (auto s = setStatus(order.id, QStringLiteral("received"), QStringLiteral("processing"), source, now); !s)
+        if (auto s
+            = setStatus(order.id, QStringLiteral("received"), QStringLiteral("processing"), source, now);
+            !s)
             return Error {s.error()};
         if (auto c = appendOrderChange(order.id, now); !c)
             return Error {c.error()};
@@ -1066,7 +1075,8 @@ Expected<QString> ServerStore::applyAction(
         const QString cartonType = fieldText(f, "cartonType");
         if (carton.isEmpty() || carton.size() > 64)
             return QStringLiteral("the close-carton event for order %1 names no carton").arg(number);
-        auto typeKnown = scalar(QStringLiteral("SELECT COUNT(*) FROM carton_types WHERE code = ?"), {cartonType});
+        auto typeKnown
+            = scalar(QStringLiteral("SELECT COUNT(*) FROM carton_types WHERE code = ?"), {cartonType});
         if (!typeKnown)
             return Error {typeKnown.error()};
         if (typeKnown.value() == 0)
@@ -1086,9 +1096,10 @@ Expected<QString> ServerStore::applyAction(
             const qint64 quantity = fieldCount(item, "quantity");
             if (line <= 0 || quantity <= 0)
                 return QStringLiteral("carton %1 has an item without a valid line and quantity").arg(carton);
-            auto q = run(QStringLiteral("SELECT p.gtin, l.picked, l.packed FROM order_lines l JOIN products p "
-                                        "ON p.id = l.product_id WHERE l.order_id = ? AND l.line = ?"),
-                {order.id, line});
+            auto q
+                = run(QStringLiteral("SELECT p.gtin, l.picked, l.packed FROM order_lines l JOIN products p "
+                                     "ON p.id = l.product_id WHERE l.order_id = ? AND l.line = ?"),
+                    {order.id, line});
             if (!q)
                 return Error {q.error()};
             if (!q.value()->next()) {
@@ -1103,23 +1114,26 @@ Expected<QString> ServerStore::applyAction(
                 return QStringLiteral("wrong item: line %1 of order %2 is %3, the carton lists %4")
                     .arg(line)
                     .arg(number, lineGtin, gtin.left(64));
-            auto u = run(QStringLiteral("UPDATE order_lines SET packed = packed + ? WHERE order_id = ? AND line = ? "
-                                        "AND packed + ? <= picked"),
+            auto u = run(
+                QStringLiteral("UPDATE order_lines SET packed = packed + ? WHERE order_id = ? AND line = ? "
+                               "AND packed + ? <= picked"),
                 {quantity, order.id, line, quantity});
             if (!u)
                 return Error {u.error()};
             const bool ok = u.value()->numRowsAffected() == 1;
             u.value()->finish();
             if (!ok)
-                return QStringLiteral("line %1 of order %2: packing %3 more would pass the %4 picked (%5 packed)")
+                return QStringLiteral(
+                    "line %1 of order %2: packing %3 more would pass the %4 picked (%5 packed)")
                     .arg(line)
                     .arg(number)
                     .arg(quantity)
                     .arg(picked)
                     .arg(packed);
         }
-        auto c = run(QStringLiteral("INSERT INTO cartons (code, order_id, carton_type, weight_kg, items, event_id, "
-                                    "closed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+        auto c = run(
+            QStringLiteral("INSERT INTO cartons (code, order_id, carton_type, weight_kg, items, event_id, "
+                           "closed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
             {carton, order.id, cartonType, qMax(0.0, f.value(QLatin1String("weightKg")).toDouble()),
                 QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact)), source, now});
         if (!c)
@@ -1135,7 +1149,8 @@ Expected<QString> ServerStore::applyAction(
         if (!left)
             return Error {left.error()};
         if (left.value() == 0)
-            if (auto s = setStatus(order.id, QStringLiteral("picked"), QStringLiteral("packed"), source, now); !s)
+            if (auto s = setStatus(order.id, QStringLiteral("picked"), QStringLiteral("packed"), source, now);
+                !s)
                 return Error {s.error()};
         if (auto ch = appendOrderChange(order.id, now); !ch)
             return Error {ch.error()};
@@ -1152,8 +1167,9 @@ Expected<QString> ServerStore::applyAction(
     qint64 ordered = 0, picked = 0, productId = 0;
     QString lineGtin;
     {
-        auto q = run(QStringLiteral("SELECT p.gtin, l.ordered, l.picked, p.id FROM order_lines l JOIN products p "
-                                    "ON p.id = l.product_id WHERE l.order_id = ? AND l.line = ?"),
+        auto q = run(
+            QStringLiteral("SELECT p.gtin, l.ordered, l.picked, p.id FROM order_lines l JOIN products p "
+                           "ON p.id = l.product_id WHERE l.order_id = ? AND l.line = ?"),
             {order.id, line});
         if (!q)
             return Error {q.error()};
@@ -1177,7 +1193,8 @@ Expected<QString> ServerStore::applyAction(
             .arg(number, lineGtin);
 
     if (action == QLatin1String("short")) {
-        auto q = run(QStringLiteral("UPDATE order_lines SET shorted = shorted + ? WHERE order_id = ? AND line = ?"),
+        auto q = run(
+            QStringLiteral("UPDATE order_lines SET shorted = shorted + ? WHERE order_id = ? AND line = ?"),
             {qMax<qint64>(quantity, 1), order.id, line});
         if (!q)
             return Error {q.error()};
@@ -1210,9 +1227,10 @@ Expected<QString> ServerStore::applyAction(
         return QStringLiteral("location '%1' does not exist").arg(location.left(64));
     // Both guards are conditional updates: the database decides, so two servers racing for the
     // last units cannot both win.
-    auto line_ = run(QStringLiteral("UPDATE order_lines SET picked = picked + ? WHERE order_id = ? AND line = ? "
-                                    "AND picked + ? <= ordered"),
-        {quantity, order.id, line, quantity});
+    auto line_
+        = run(QStringLiteral("UPDATE order_lines SET picked = picked + ? WHERE order_id = ? AND line = ? "
+                             "AND picked + ? <= ordered"),
+            {quantity, order.id, line, quantity});
     if (!line_)
         return Error {line_.error()};
     const bool lineOk = line_.value()->numRowsAffected() == 1;
@@ -1232,9 +1250,10 @@ Expected<QString> ServerStore::applyAction(
     const bool stockOk = stock.value()->numRowsAffected() == 1;
     stock.value()->finish();
     if (!stockOk) {
-        auto have = scalar(QStringLiteral("SELECT COALESCE(SUM(quantity), 0) FROM stock WHERE location_id = ? AND "
-                                          "product_id = ?"),
-            {locationId, productId});
+        auto have
+            = scalar(QStringLiteral("SELECT COALESCE(SUM(quantity), 0) FROM stock WHERE location_id = ? AND "
+                                    "product_id = ?"),
+                {locationId, productId});
         if (!have)
             return Error {have.error()};
         return QStringLiteral("no stock: location %1 holds %2 of %3, the pick takes %4")
@@ -1245,7 +1264,8 @@ Expected<QString> ServerStore::applyAction(
     }
     const QString tote = fieldText(f, "tote");
     if (!tote.isEmpty() && tote.size() <= 64) {
-        auto q = run(QStringLiteral("UPDATE orders SET tote = ? WHERE id = ? AND tote = ''"), {tote, order.id});
+        auto q
+            = run(QStringLiteral("UPDATE orders SET tote = ? WHERE id = ? AND tote = ''"), {tote, order.id});
         if (!q)
             return Error {q.error()};
         q.value()->finish();
@@ -1259,17 +1279,19 @@ Expected<QString> ServerStore::applyAction(
 
 Expected<QList<ServerStore::ExceptionRow>> ServerStore::exceptions(qint64 after, int limit)
 {
-    auto q = run(QStringLiteral("SELECT id, kind, event_id, device, operator, order_number, line, gtin, location, "
-                                "quantity, reason, at FROM exceptions WHERE id > ? ORDER BY id LIMIT ?"),
+    auto q = run(
+        QStringLiteral("SELECT id, kind, event_id, device, operator, order_number, line, gtin, location, "
+                       "quantity, reason, at FROM exceptions WHERE id > ? ORDER BY id LIMIT ?"),
         {after, limit});
     if (!q)
         return Error {q.error()};
     QList<ExceptionRow> list;
     while (q.value()->next()) {
         const QSqlQuery &r = *q.value();
-        list.append({r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
-            r.value(4).toString(), r.value(5).toString(), r.value(6).toInt(), r.value(7).toString(),
-            r.value(8).toString(), r.value(9).toLongLong(), r.value(10).toString(), parseTimestamp(r.value(11))});
+        list.append({r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(),
+            r.value(3).toString(), r.value(4).toString(), r.value(5).toString(), r.value(6).toInt(),
+            r.value(7).toString(), r.value(8).toString(), r.value(9).toLongLong(), r.value(10).toString(),
+            parseTimestamp(r.value(11))});
     }
     q.value()->finish();
     return list;
@@ -1280,8 +1302,9 @@ Expected<QList<ServerStore::ExceptionRow>> ServerStore::exceptions(qint64 after,
 Expected<void> ServerStore::appendChange(
     const QString &type, const QString &key, const QJsonObject &data, const QString &now)
 {
-    auto q = run(QStringLiteral("INSERT INTO changes (type, key, op, data, at) VALUES (?, ?, 'upsert', ?, ?)"),
-        {type, key, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), now});
+    auto q
+        = run(QStringLiteral("INSERT INTO changes (type, key, op, data, at) VALUES (?, ?, 'upsert', ?, ?)"),
+            {type, key, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), now});
     if (!q)
         return Error {q.error()};
     q.value()->finish();
@@ -1302,10 +1325,11 @@ Expected<void> ServerStore::appendOrderChange(qint64 orderId, const QString &now
         {QLatin1String("status"), q.value()->value(2).toString()},
         {QLatin1String("tote"), q.value()->value(3).toString()}};
     q.value()->finish();
-    auto l = run(QStringLiteral("SELECT l.line, p.gtin, p.name, l.ordered, l.picked, l.packed, l.shorted FROM "
-                                "order_lines l JOIN products p ON p.id = l.product_id WHERE l.order_id = ? "
-                                "ORDER BY l.line"),
-        {orderId});
+    auto l
+        = run(QStringLiteral("SELECT l.line, p.gtin, p.name, l.ordered, l.picked, l.packed, l.shorted FROM "
+                             "order_lines l JOIN products p ON p.id = l.product_id WHERE l.order_id = ? "
+                             "ORDER BY l.line"),
+            {orderId});
     if (!l)
         return Error {l.error()};
     QJsonArray lines;
@@ -1313,8 +1337,10 @@ Expected<void> ServerStore::appendOrderChange(qint64 orderId, const QString &now
         const QSqlQuery &r = *l.value();
         lines.append(QJsonObject {{QLatin1String("line"), r.value(0).toInt()},
             {QLatin1String("gtin"), r.value(1).toString()}, {QLatin1String("name"), r.value(2).toString()},
-            {QLatin1String("ordered"), r.value(3).toLongLong()}, {QLatin1String("picked"), r.value(4).toLongLong()},
-            {QLatin1String("packed"), r.value(5).toLongLong()}, {QLatin1String("shorted"), r.value(6).toLongLong()}});
+            {QLatin1String("ordered"), r.value(3).toLongLong()},
+            {QLatin1String("picked"), r.value(4).toLongLong()},
+            {QLatin1String("packed"), r.value(5).toLongLong()},
+            {QLatin1String("shorted"), r.value(6).toLongLong()}});
     }
     l.value()->finish();
     data.insert(QLatin1String("lines"), lines);
@@ -1334,12 +1360,13 @@ Expected<void> ServerStore::appendTaskChange(const QString &taskId, const QStrin
         {QLatin1String("status"), q.value()->value(1).toString()},
         {QLatin1String("assignee"), q.value()->value(2).toString()}};
     q.value()->finish();
-    auto l = run(QStringLiteral("SELECT o.number, t.line, p.gtin, loc.code, loc.walk_sequence, t.quantity FROM "
-                                "task_lines t JOIN orders o ON o.id = t.order_id JOIN order_lines ol ON "
-                                "ol.order_id = t.order_id AND ol.line = t.line JOIN products p ON p.id = "
-                                "ol.product_id JOIN locations loc ON loc.id = t.location_id WHERE t.task_id = ? "
-                                "ORDER BY t.position"),
-        {taskId});
+    auto l
+        = run(QStringLiteral("SELECT o.number, t.line, p.gtin, loc.code, loc.walk_sequence, t.quantity FROM "
+                             "task_lines t JOIN orders o ON o.id = t.order_id JOIN order_lines ol ON "
+                             "ol.order_id = t.order_id AND ol.line = t.line JOIN products p ON p.id = "
+                             "ol.product_id JOIN locations loc ON loc.id = t.location_id WHERE t.task_id = ? "
+                             "ORDER BY t.position"),
+            {taskId});
     if (!l)
         return Error {l.error()};
     QJsonArray lines;
@@ -1349,8 +1376,9 @@ Expected<void> ServerStore::appendTaskChange(const QString &taskId, const QStrin
         const QString number = r.value(0).toString();
         if (!orders.contains(number))
             orders.append(number);
-        lines.append(QJsonObject {{QLatin1String("order"), number}, {QLatin1String("line"), r.value(1).toInt()},
-            {QLatin1String("gtin"), r.value(2).toString()}, {QLatin1String("location"), r.value(3).toString()},
+        lines.append(QJsonObject {{QLatin1String("order"), number},
+            {QLatin1String("line"), r.value(1).toInt()}, {QLatin1String("gtin"), r.value(2).toString()},
+            {QLatin1String("location"), r.value(3).toString()},
             {QLatin1String("walkSequence"), r.value(4).toInt()},
             {QLatin1String("quantity"), r.value(5).toLongLong()}});
     }
@@ -1363,15 +1391,16 @@ Expected<void> ServerStore::appendTaskChange(const QString &taskId, const QStrin
 
 Expected<QList<ServerStore::Change>> ServerStore::changes(qint64 after, int limit)
 {
-    auto q = run(QStringLiteral("SELECT id, type, key, op, data FROM changes WHERE id > ? ORDER BY id LIMIT ?"),
-        {after, limit});
+    auto q
+        = run(QStringLiteral("SELECT id, type, key, op, data FROM changes WHERE id > ? ORDER BY id LIMIT ?"),
+            {after, limit});
     if (!q)
         return Error {q.error()};
     QList<Change> list;
     while (q.value()->next()) {
         const QSqlQuery &r = *q.value();
-        list.append({r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
-            QJsonDocument::fromJson(r.value(4).toString().toUtf8()).object()});
+        list.append({r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(),
+            r.value(3).toString(), QJsonDocument::fromJson(r.value(4).toString().toUtf8()).object()});
     }
     q.value()->finish();
     return list;
@@ -1394,9 +1423,10 @@ Expected<void> ServerStore::seedTasks(const QString &now)
     };
     QList<QPair<qint64, QList<Line>>> orders; // order id, lines
     {
-        auto q = run(QStringLiteral("SELECT o.id, l.line, l.product_id, l.ordered FROM orders o JOIN order_lines l "
-                                    "ON l.order_id = o.id WHERE o.status IN ('received', 'processing') "
-                                    "ORDER BY o.number, l.line"));
+        auto q = run(
+            QStringLiteral("SELECT o.id, l.line, l.product_id, l.ordered FROM orders o JOIN order_lines l "
+                           "ON l.order_id = o.id WHERE o.status IN ('received', 'processing') "
+                           "ORDER BY o.number, l.line"));
         if (!q)
             return Error {q.error()};
         QList<std::array<qint64, 4>> rows;
@@ -1405,11 +1435,12 @@ Expected<void> ServerStore::seedTasks(const QString &now)
                 q.value()->value(2).toLongLong(), q.value()->value(3).toLongLong()});
         q.value()->finish();
         for (const auto &row : std::as_const(rows)) {
-            auto loc = run(QStringLiteral("SELECT s.location_id, l.walk_sequence FROM stock s JOIN locations l ON "
-                                          "l.id = s.location_id WHERE s.product_id = ? AND s.quantity > 0 "
-                                          "ORDER BY CASE WHEN s.quantity >= ? THEN 0 ELSE 1 END, l.walk_sequence, "
-                                          "l.code LIMIT 1"),
-                {row[2], row[3]});
+            auto loc
+                = run(QStringLiteral("SELECT s.location_id, l.walk_sequence FROM stock s JOIN locations l ON "
+                                     "l.id = s.location_id WHERE s.product_id = ? AND s.quantity > 0 "
+                                     "ORDER BY CASE WHEN s.quantity >= ? THEN 0 ELSE 1 END, l.walk_sequence, "
+                                     "l.code LIMIT 1"),
+                    {row[2], row[3]});
             if (!loc)
                 return Error {loc.error()};
             const bool found = loc.value()->next();
@@ -1428,7 +1459,8 @@ Expected<void> ServerStore::seedTasks(const QString &now)
         QList<Line> lines;
         for (qsizetype i = first; i < qMin(first + kOrdersPerWave, orders.size()); ++i)
             lines += orders.at(i).second;
-        std::stable_sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) { return a.walk < b.walk; });
+        std::stable_sort(
+            lines.begin(), lines.end(), [](const Line &a, const Line &b) { return a.walk < b.walk; });
         auto t = run(QStringLiteral("INSERT INTO tasks (id, kind, status, assignee, created_at) VALUES "
                                     "(?, 'pick', 'open', '', ?)"),
             {id, now});
@@ -1437,8 +1469,9 @@ Expected<void> ServerStore::seedTasks(const QString &now)
         t.value()->finish();
         for (qsizetype i = 0; i < lines.size(); ++i) {
             const Line &l = lines.at(i);
-            auto q = run(QStringLiteral("INSERT INTO task_lines (task_id, position, order_id, line, location_id, "
-                                        "quantity) VALUES (?, ?, ?, ?, ?, ?)"),
+            auto q = run(
+                QStringLiteral("INSERT INTO task_lines (task_id, position, order_id, line, location_id, "
+                               "quantity) VALUES (?, ?, ?, ?, ?, ?)"),
                 {id, i + 1, l.orderId, l.line, l.locationId, l.quantity});
             if (!q)
                 return Error {q.error()};
@@ -1458,8 +1491,8 @@ Expected<void> ServerStore::seedChanges(const QString &now)
             return Error {products.error()};
         for (const auto &p : std::as_const(products.value()))
             if (auto c = appendChange(QStringLiteral("product"), p.gtin,
-                    {{QLatin1String("gtin"), p.gtin}, {QLatin1String("sku"), p.sku}, {QLatin1String("name"), p.name},
-                        {QLatin1String("lotTracked"), p.lotTracked},
+                    {{QLatin1String("gtin"), p.gtin}, {QLatin1String("sku"), p.sku},
+                        {QLatin1String("name"), p.name}, {QLatin1String("lotTracked"), p.lotTracked},
                         {QLatin1String("expiryTracked"), p.expiryTracked},
                         {QLatin1String("serialTracked"), p.serialTracked}},
                     now);
@@ -1492,18 +1525,21 @@ Expected<void> ServerStore::seedChanges(const QString &now)
         q.value()->finish();
         return rows;
     };
-    auto operators = collect(QStringLiteral("SELECT badge, name, role, pin_hash FROM operators ORDER BY badge"), 4);
+    auto operators
+        = collect(QStringLiteral("SELECT badge, name, role, pin_hash FROM operators ORDER BY badge"), 4);
     if (!operators)
         return Error {operators.error()};
     for (const QStringList &o : std::as_const(operators.value()))
         if (auto c = appendChange(QStringLiteral("operator"), o.at(0),
-                {{QLatin1String("badge"), o.at(0)}, {QLatin1String("name"), o.at(1)}, {QLatin1String("role"), o.at(2)},
-                    {QLatin1String("pinHash"), o.at(3)}},
+                {{QLatin1String("badge"), o.at(0)}, {QLatin1String("name"), o.at(1)},
+                    {QLatin1String("role"), o.at(2)}, {QLatin1String("pinHash"), o.at(3)}},
                 now);
             !c)
             return c;
     auto cartons = collect(
-        QStringLiteral("SELECT code, name, length_mm, width_mm, height_mm, tare_kg FROM carton_types ORDER BY code"), 6);
+        QStringLiteral(
+            "SELECT code, name, length_mm, width_mm, height_mm, tare_kg FROM carton_types ORDER BY code"),
+        6);
     if (!cartons)
         return Error {cartons.error()};
     QJsonArray cartonCodes;
@@ -1512,7 +1548,8 @@ Expected<void> ServerStore::seedChanges(const QString &now)
         if (auto a = appendChange(QStringLiteral("carton"), c.at(0),
                 {{QLatin1String("code"), c.at(0)}, {QLatin1String("name"), c.at(1)},
                     {QLatin1String("lengthMm"), c.at(2).toInt()}, {QLatin1String("widthMm"), c.at(3).toInt()},
-                    {QLatin1String("heightMm"), c.at(4).toInt()}, {QLatin1String("tareKg"), c.at(5).toDouble()}},
+                    {QLatin1String("heightMm"), c.at(4).toInt()},
+                    {QLatin1String("tareKg"), c.at(5).toDouble()}},
                 now);
             !a)
             return a;
@@ -1553,14 +1590,16 @@ QString newToken()
 {
     QByteArray bytes(32, Qt::Uninitialized);
     QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 } // namespace
 
 Expected<void> ServerStore::addEnrolmentCode(const QString &code)
 {
-    auto q = run(QStringLiteral("INSERT INTO enrolment_codes (code, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+    auto q = run(
+        QStringLiteral("INSERT INTO enrolment_codes (code, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING"),
         {code, timestamp(QDateTime::currentDateTimeUtc())});
     if (!q)
         return Error {q.error()};
@@ -1621,7 +1660,8 @@ Expected<ServerStore::LoginResult> ServerStore::login(const QString &badge, cons
     int failures = 0;
     QDateTime lockedUntil, nextAttempt;
     {
-        auto q = run(QStringLiteral("SELECT failures, locked_until, next_attempt FROM login_failures WHERE badge = ?"),
+        auto q = run(
+            QStringLiteral("SELECT failures, locked_until, next_attempt FROM login_failures WHERE badge = ?"),
             {badge});
         if (!q)
             return Error {q.error()};
@@ -1635,8 +1675,8 @@ Expected<ServerStore::LoginResult> ServerStore::login(const QString &badge, cons
     // Locked, or too soon after the last failure: refused without looking at the PIN, so
     // guessing costs wall-clock time however fast the guesser is.
     const QDateTime until = lockedUntil.isValid() && lockedUntil > nowTime ? lockedUntil
-        : nextAttempt.isValid() && nextAttempt > nowTime                     ? nextAttempt
-                                                                             : QDateTime();
+        : nextAttempt.isValid() && nextAttempt > nowTime                   ? nextAttempt
+                                                                           : QDateTime();
     if (until.isValid()) {
         result.outcome = LoginResult::Outcome::Locked;
         result.lockedSeconds = qMax<qint64>(1, (nowTime.msecsTo(until) + 999) / 1000);
@@ -1652,7 +1692,8 @@ Expected<ServerStore::LoginResult> ServerStore::login(const QString &badge, cons
         if (!d)
             return Error {d.error()};
         d.value()->finish();
-        auto t = run(QStringLiteral("INSERT INTO operator_tokens (token_hash, badge, created_at) VALUES (?, ?, ?)"),
+        auto t = run(
+            QStringLiteral("INSERT INTO operator_tokens (token_hash, badge, created_at) VALUES (?, ?, ?)"),
             {tokenHash(token), badge, now});
         if (!t)
             return Error {t.error()};
@@ -1673,9 +1714,10 @@ Expected<ServerStore::LoginResult> ServerStore::login(const QString &badge, cons
     const bool lock = failures >= kMaxPinFailures;
     // Delays double per failure (base, 2×base, 4×base ...) until the lockout.
     const qint64 delayMs = qint64(m_loginDelayMs) << qMin(failures - 1, 10);
-    auto u = run(QStringLiteral("INSERT INTO login_failures (badge, failures, locked_until, next_attempt) VALUES "
-                                "(?, ?, ?, ?) ON CONFLICT (badge) DO UPDATE SET failures = excluded.failures, "
-                                "locked_until = excluded.locked_until, next_attempt = excluded.next_attempt"),
+    auto u = run(
+        QStringLiteral("INSERT INTO login_failures (badge, failures, locked_until, next_attempt) VALUES "
+                       "(?, ?, ?, ?) ON CONFLICT (badge) DO UPDATE SET failures = excluded.failures, "
+                       "locked_until = excluded.locked_until, next_attempt = excluded.next_attempt"),
         {badge.left(64), lock ? 0 : failures, lock ? timestamp(nowTime.addSecs(kLockoutSeconds)) : QString(),
             timestamp(nowTime.addMSecs(delayMs))});
     if (!u)
@@ -1691,14 +1733,15 @@ Expected<ServerStore::LoginResult> ServerStore::login(const QString &badge, cons
 
 Expected<QList<ServerStore::DeviceRow>> ServerStore::devices()
 {
-    auto q = run(QStringLiteral("SELECT id, name, token_hash <> '', first_seen, last_seen FROM devices ORDER BY id"));
+    auto q = run(
+        QStringLiteral("SELECT id, name, token_hash <> '', first_seen, last_seen FROM devices ORDER BY id"));
     if (!q)
         return Error {q.error()};
     QList<DeviceRow> list;
     while (q.value()->next()) {
         const QSqlQuery &r = *q.value();
-        list.append({r.value(0).toString(), r.value(1).toString(), r.value(2).toBool(), parseTimestamp(r.value(3)),
-            parseTimestamp(r.value(4))});
+        list.append({r.value(0).toString(), r.value(1).toString(), r.value(2).toBool(),
+            parseTimestamp(r.value(3)), parseTimestamp(r.value(4))});
     }
     q.value()->finish();
     return list;
@@ -1727,12 +1770,16 @@ Expected<QList<ServerStore::RowError>> ServerStore::importOrders(const QList<Imp
         }
         QList<qint64> productIds;
         for (const auto &line : o.lines) {
-            auto id = scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM products WHERE gtin = ?"), {line.gtin});
+            auto id = scalar(
+                QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM products WHERE gtin = ?"), {line.gtin});
             if (!id)
                 return fail(id.error());
             if (id.value() == 0)
                 errors.append({item.row,
-                    QStringLiteral("order %1 line %2: unknown GTIN %3").arg(o.number).arg(line.line).arg(line.gtin)});
+                    QStringLiteral("order %1 line %2: unknown GTIN %3")
+                        .arg(o.number)
+                        .arg(line.line)
+                        .arg(line.gtin)});
             productIds.append(id.value());
         }
         if (!errors.isEmpty())
@@ -1745,9 +1792,10 @@ Expected<QList<ServerStore::RowError>> ServerStore::importOrders(const QList<Imp
         const qint64 orderId = q.value()->lastInsertId().toLongLong();
         q.value()->finish();
         for (qsizetype i = 0; i < o.lines.size(); ++i) {
-            auto l = run(QStringLiteral("INSERT INTO order_lines (order_id, line, product_id, ordered) VALUES "
-                                        "(?, ?, ?, ?)"),
-                {orderId, o.lines.at(i).line, productIds.at(i), o.lines.at(i).quantity});
+            auto l
+                = run(QStringLiteral("INSERT INTO order_lines (order_id, line, product_id, ordered) VALUES "
+                                     "(?, ?, ?, ?)"),
+                    {orderId, o.lines.at(i).line, productIds.at(i), o.lines.at(i).quantity});
             if (!l)
                 return fail(l.error());
             l.value()->finish();

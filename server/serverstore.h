@@ -232,14 +232,17 @@ private:
 
     // Applies one stored event (docs/protocol.md); inside the ingest transaction. The value is
     // empty when applied and the rejection reason on a conflict (effects undone).
-    Expected<QString> applyEvent(const protocol::ScanEvent &event, const QString &deviceId, const QString &now);
-    Expected<QString> applyAction(const protocol::ScanEvent &event, const QString &deviceId, const QString &now);
-    Expected<void> addException(const QString &kind, const protocol::ScanEvent &event, const QString &deviceId,
-        const QString &reason, const QString &now);
-    Expected<void> setStatus(qint64 orderId, const QString &from, const QString &to, const QString &source,
-        const QString &now);
+    Expected<QString> applyEvent(
+        const protocol::ScanEvent &event, const QString &deviceId, const QString &now);
+    Expected<QString> applyAction(
+        const protocol::ScanEvent &event, const QString &deviceId, const QString &now);
+    Expected<void> addException(const QString &kind, const protocol::ScanEvent &event,
+        const QString &deviceId, const QString &reason, const QString &now);
+    Expected<void> setStatus(
+        qint64 orderId, const QString &from, const QString &to, const QString &source, const QString &now);
     Expected<void> updatePickedStatus(qint64 orderId, const QString &source, const QString &now);
-    Expected<void> appendChange(const QString &type, const QString &key, const QJsonObject &data, const QString &now);
+    Expected<void> appendChange(
+        const QString &type, const QString &key, const QJsonObject &data, const QString &now);
     Expected<void> appendOrderChange(qint64 orderId, const QString &now);
     Expected<void> appendTaskChange(const QString &taskId, const QString &now);
     Expected<void> seedTasks(const QString &now);

@@ -20,16 +20,33 @@ private:
     std::unique_ptr<ServerStore> m_store;
     std::unique_ptr<Api> m_api;
 
-    ApiResponse call(const char *method, const QString &pathAndQuery, const QByteArray &body = {})
+    QString m_admin; // an admin operator's token
+    QHash<QString, QString> m_deviceTokens;
+
+    QString deviceToken(const QString &device)
+    {
+        if (!m_deviceTokens.contains(device)) {
+            auto token = m_store->enrol(QStringLiteral("TEST"), device, device);
+            if (token.ok())
+                m_deviceTokens.insert(device, token.value());
+        }
+        return m_deviceTokens.value(device);
+    }
+    ApiResponse call(const char *method, const QString &pathAndQuery, const QByteArray &body = {},
+        const QString &token = {})
     {
         const qsizetype q = pathAndQuery.indexOf(QLatin1Char('?'));
+        const QString bearer = token.isNull() ? m_admin : token;
         ApiRequest request {QByteArray(method), q < 0 ? pathAndQuery : pathAndQuery.left(q),
-            QUrlQuery(q < 0 ? QString() : pathAndQuery.mid(q + 1)), body};
+            QUrlQuery(q < 0 ? QString() : pathAndQuery.mid(q + 1)), body,
+            bearer.isEmpty() ? QByteArray() : "Bearer " + bearer.toLatin1(), QByteArray()};
         return m_api->handle(request);
     }
+    // Uploads as the device named in the batch, with that device's token.
     ApiResponse post(const QJsonObject &json)
     {
-        return call("POST", QStringLiteral("/v1/events"), QJsonDocument(json).toJson(QJsonDocument::Compact));
+        return call("POST", QStringLiteral("/v1/events"), QJsonDocument(json).toJson(QJsonDocument::Compact),
+            deviceToken(json.value(QLatin1String("device")).toString()));
     }
     static QString error(const ApiResponse &r) { return r.body.value(QLatin1String("error")).toString(); }
 
@@ -44,10 +61,16 @@ private slots:
         m_store = std::move(store.value());
         auto demo = WarehouseData::demo();
         QVERIFY(demo.ok());
-        // Operators are not served by any endpoint yet; skipping them skips the slow PIN hashing.
-        demo->operators.clear();
+        // One admin is enough here (tst_auth covers the roles); fewer PINs to hash.
+        demo->operators.removeIf(
+            [](const WarehouseData::Operator &o) { return o.role != QLatin1String("admin"); });
         QVERIFY(m_store->seedIfEmpty(demo.value()).value());
-        m_api = std::make_unique<Api>(m_store.get());
+        QVERIFY(m_store->addEnrolmentCode(QStringLiteral("TEST")).ok());
+        auto login = m_store->login(demo->operators.first().badge, demo->operators.first().pin);
+        QVERIFY(login.ok());
+        m_admin = login->token;
+        // A rate no test reaches: tst_auth tests the limit itself.
+        m_api = std::make_unique<Api>(m_store.get(), ApiLimits {1e6, 1000000});
     }
 
     void health()
@@ -151,7 +174,8 @@ private slots:
         QFETCH(int, status);
         QFETCH(QString, message);
         const qint64 before = m_store->eventCount().value();
-        const ApiResponse r = call("POST", QStringLiteral("/v1/events"), body);
+        const ApiResponse r
+            = call("POST", QStringLiteral("/v1/events"), body, deviceToken(QStringLiteral("api-bad")));
         QCOMPARE(r.status, status);
         QVERIFY2(error(r).contains(message), qPrintable(error(r)));
         QCOMPARE(m_store->eventCount().value(), before);
@@ -159,7 +183,8 @@ private slots:
 
     void databaseFailureIs503WithRetryAfter()
     {
-        m_store->failStatement(1);
+        deviceToken(QStringLiteral("api-fail"));
+        m_store->failStatement(2); // the first statement checks the token
         const ApiResponse r = post(makeUpload(QStringLiteral("api-fail"), 1, 2).toJson());
         m_store->failStatement(0);
         QCOMPARE(r.status, 503);

@@ -39,6 +39,7 @@ private:
     QUrl m_base;
     QNetworkAccessManager m_network;
     QByteArray m_stderr;
+    QByteArray m_token; // device e2e-device's, from POST /v1/enrol with the demo code
 
     static QString serverBinary()
     {
@@ -91,6 +92,8 @@ private:
     {
         QNetworkRequest req(m_base.resolved(QUrl(path)));
         req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        if (!m_token.isEmpty())
+            req.setRawHeader("Authorization", "Bearer " + m_token);
         QNetworkReply *reply = m_network.sendCustomRequest(req, method, body);
         QEventLoop loop;
         QTimer::singleShot(30000, &loop, &QEventLoop::quit);
@@ -135,6 +138,11 @@ private slots:
         QVERIFY2(
             QFileInfo::exists(serverBinary()), qPrintable(serverBinary() + QStringLiteral(" not built")));
         QVERIFY(startServer());
+        const HttpResult r = post(QStringLiteral("/v1/enrol"),
+            QByteArrayLiteral("{\"code\": \"DEMO\", \"device\": \"e2e-device\", \"name\": \"test\"}"));
+        QCOMPARE(r.status, 200);
+        m_token = r.json.value(QLatin1String("token")).toString().toLatin1();
+        QCOMPARE(m_token.size(), 43); // 32 random bytes, base64url without padding
     }
 
     void cleanupTestCase() { stopServer(); }

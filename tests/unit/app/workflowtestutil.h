@@ -96,7 +96,10 @@ public:
     QList<protocol::ScanEvent> lastN(int n) const
     {
         QList<protocol::ScanEvent> events;
-        for (const auto &q : queue->latest(n).value())
+        const auto latest = queue->latest(n);
+        if (!latest)
+            qFatal("cannot read the queue: %s", qPrintable(latest.error()));
+        for (const auto &q : latest.value())
             events.prepend(q.event);
         return events; // oldest first
     }

@@ -1718,7 +1718,8 @@ Expected<ServerStore::LoginResult> ServerStore::login(const QString &badge, cons
         QStringLiteral("INSERT INTO login_failures (badge, failures, locked_until, next_attempt) VALUES "
                        "(?, ?, ?, ?) ON CONFLICT (badge) DO UPDATE SET failures = excluded.failures, "
                        "locked_until = excluded.locked_until, next_attempt = excluded.next_attempt"),
-        {badge.left(64), lock ? 0 : failures, lock ? timestamp(nowTime.addSecs(kLockoutSeconds)) : QString(),
+        {badge.left(64), lock ? 0 : failures,
+            lock ? timestamp(nowTime.addSecs(kLockoutSeconds)) : QStringLiteral(""),
             timestamp(nowTime.addMSecs(delayMs))});
     if (!u)
         return Error {u.error()};

@@ -1,0 +1,427 @@
+// Who may do what: enrolment, tokens, roles, PIN lockout, the per-caller rate limit, orders
+// import (JSON and CSV, all or nothing) and the Prometheus /metrics text.
+
+#include "api.h"
+#include "serverstore.h"
+#include "servertestutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace dockhand;
+using namespace dockhand::server;
+
+class TestAuth : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerStore> m_store;
+    std::unique_ptr<Api> m_api;
+    QString m_deviceA;
+    QString m_deviceB;
+    QString m_picker;
+    QString m_supervisor;
+    QString m_admin;
+
+    static ApiResponse call(Api *api, const QByteArray &method, const QString &pathAndQuery,
+        const QByteArray &body = {}, const QString &token = {}, const QByteArray &contentType = {})
+    {
+        const qsizetype q = pathAndQuery.indexOf(QLatin1Char('?'));
+        ApiRequest request {method, q < 0 ? pathAndQuery : pathAndQuery.left(q),
+            QUrlQuery(q < 0 ? QString() : pathAndQuery.mid(q + 1)), body,
+            token.isEmpty() ? QByteArray() : "Bearer " + token.toLatin1(), contentType};
+        return api->handle(request);
+    }
+    ApiResponse call(const QByteArray &method, const QString &path, const QByteArray &body = {},
+        const QString &token = {}, const QByteArray &contentType = {})
+    {
+        return call(m_api.get(), method, path, body, token, contentType);
+    }
+    static QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+    static QString error(const ApiResponse &r) { return r.body.value(QLatin1String("error")).toString(); }
+    QByteArray uploadOf(const QString &device, qint64 seq)
+    {
+        return json(test::makeUpload(device, seq, 1).toJson());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        DatabaseLocation location;
+        location.sqlitePath = m_dir.filePath(QStringLiteral("auth.db"));
+        auto store = ServerStore::open(location, QStringLiteral("tst-auth"));
+        QVERIFY2(store.ok(), qPrintable(store.error()));
+        m_store = std::move(store.value());
+        m_store->setLoginDelayMs(1);
+        auto demo = WarehouseData::demo();
+        QVERIFY(demo.ok());
+        demo->operators.removeIf(
+            [](const WarehouseData::Operator &o) { return o.badge == QLatin1String("OP-2001"); });
+        QVERIFY(m_store->seedIfEmpty(demo.value()).value());
+        QVERIFY(m_store->addEnrolmentCode(QStringLiteral("CODE-1")).ok());
+        m_api = std::make_unique<Api>(m_store.get(), ApiLimits {1e6, 1000000});
+
+        ApiResponse r = call("POST", QStringLiteral("/v1/enrol"),
+            json({{QStringLiteral("code"), QStringLiteral("CODE-1")},
+                {QStringLiteral("device"), QStringLiteral("dev-a")},
+                {QStringLiteral("name"), QStringLiteral("Handheld A")}}));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.value(QLatin1String("device")).toString(), QStringLiteral("dev-a"));
+        m_deviceA = r.body.value(QLatin1String("token")).toString();
+        QCOMPARE(m_deviceA.size(), 43);
+        m_deviceB = m_store->enrol(QStringLiteral("CODE-1"), QStringLiteral("dev-b"), QString()).value();
+        auto login = [this](const char *badge, const char *pin, const char *role) {
+            const ApiResponse r = call("POST", QStringLiteral("/v1/login"),
+                json({{QStringLiteral("badge"), QLatin1String(badge)},
+                    {QStringLiteral("pin"), QLatin1String(pin)}}));
+            if (r.status != 200 || r.body.value(QLatin1String("role")).toString() != QLatin1String(role))
+                return QString();
+            return r.body.value(QLatin1String("token")).toString();
+        };
+        m_picker = login("OP-1001", "1001", "picker");
+        m_supervisor = login("OP-3001", "3001", "supervisor");
+        m_admin = login("OP-9001", "9001", "admin");
+        QVERIFY(!m_picker.isEmpty() && !m_supervisor.isEmpty() && !m_admin.isEmpty());
+    }
+
+    // Every endpoint that needs a token refuses none and a wrong one with 401 and a JSON reason.
+    void matrix_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("supervisorOnly");
+        QTest::newRow("POST events") << QByteArray("POST") << QStringLiteral("/v1/events") << false;
+        QTest::newRow("GET events") << QByteArray("GET") << QStringLiteral("/v1/events") << false;
+        QTest::newRow("sync") << QByteArray("GET") << QStringLiteral("/v1/sync") << false;
+        QTest::newRow("orders") << QByteArray("GET") << QStringLiteral("/v1/orders") << false;
+        QTest::newRow("order") << QByteArray("GET") << QStringLiteral("/v1/orders/SO-100001") << false;
+        QTest::newRow("history") << QByteArray("GET") << QStringLiteral("/v1/orders/SO-100001/history")
+                                 << false;
+        QTest::newRow("products") << QByteArray("GET") << QStringLiteral("/v1/products") << false;
+        QTest::newRow("locations") << QByteArray("GET") << QStringLiteral("/v1/locations") << false;
+        QTest::newRow("import") << QByteArray("POST") << QStringLiteral("/v1/orders/import") << true;
+        QTest::newRow("exceptions") << QByteArray("GET") << QStringLiteral("/v1/exceptions") << true;
+        QTest::newRow("devices") << QByteArray("GET") << QStringLiteral("/v1/devices") << true;
+    }
+    void matrix()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(bool, supervisorOnly);
+        ApiResponse r = call(method, path);
+        QCOMPARE(r.status, 401);
+        QVERIFY(error(r).contains(QLatin1String("Authorization: Bearer")));
+        r = call(method, path, {}, QStringLiteral("not-a-token"));
+        QCOMPARE(r.status, 401);
+        QVERIFY(error(r).contains(QLatin1String("not valid")));
+        ApiRequest basic {method, path, {}, {}, QByteArrayLiteral("Basic dXNlcjpwYXNz"), {}};
+        QCOMPARE(m_api->handle(basic).status, 401);
+        if (supervisorOnly) {
+            for (const QString &token : {m_deviceA, m_picker}) {
+                r = call(method, path, {}, token);
+                QCOMPARE(r.status, 403);
+                QVERIFY(error(r).contains(QLatin1String("supervisors and admins")));
+            }
+            if (method == "GET") {
+                QCOMPARE(call(method, path, {}, m_supervisor).status, 200);
+                QCOMPARE(call(method, path, {}, m_admin).status, 200);
+            }
+        } else if (method == "GET") {
+            const QString token = path == QLatin1String("/v1/events") ? m_supervisor : m_picker;
+            QCOMPARE(call(method, path, {}, token).status, 200);
+            QCOMPARE(call(method, path, {}, m_deviceA).status, 200);
+        }
+    }
+
+    void publicEndpointsNeedNoToken()
+    {
+        QCOMPARE(call("GET", QStringLiteral("/v1/health")).status, 200);
+        QCOMPARE(call("GET", QStringLiteral("/metrics")).status, 200);
+    }
+
+    void otherDevicesData()
+    {
+        // Upload as dev-a with dev-a's token: fine. dev-b's events with dev-a's token: 403.
+        QCOMPARE(call("POST", QStringLiteral("/v1/events"), uploadOf(QStringLiteral("dev-a"), 1), m_deviceA)
+                     .status,
+            200);
+        ApiResponse r
+            = call("POST", QStringLiteral("/v1/events"), uploadOf(QStringLiteral("dev-b"), 1), m_deviceA);
+        QCOMPARE(r.status, 403);
+        QVERIFY(error(r).contains(QLatin1String("dev-b")));
+        // A batch labelled dev-a carrying one event of dev-b: the wire format already refuses it.
+        protocol::UploadRequest mixed = test::makeUpload(QStringLiteral("dev-a"), 2, 2);
+        mixed.events[1].deviceId = QStringLiteral("dev-b");
+        r = call("POST", QStringLiteral("/v1/events"), json(mixed.toJson()), m_deviceA);
+        QCOMPARE(r.status, 400);
+        QVERIFY2(error(r).contains(QLatin1String("events[1]")), qPrintable(error(r)));
+        // Operators do not upload events.
+        QCOMPARE(
+            call("POST", QStringLiteral("/v1/events"), uploadOf(QStringLiteral("dev-a"), 2), m_admin).status,
+            403);
+
+        // Reading: own events only; supervisors read everyone's; pickers none.
+        r = call("GET", QStringLiteral("/v1/events"), {}, m_deviceA);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.value(QLatin1String("total")).toInt(), 1);
+        QCOMPARE(call("GET", QStringLiteral("/v1/events?device=dev-b"), {}, m_deviceA).status, 403);
+        QCOMPARE(call("GET", QStringLiteral("/v1/events?device=dev-b"), {}, m_deviceB).status, 200);
+        QCOMPARE(call("GET", QStringLiteral("/v1/events?device=dev-a"), {}, m_supervisor).status, 200);
+        QCOMPARE(call("GET", QStringLiteral("/v1/events"), {}, m_picker).status, 403);
+    }
+
+    void enrolment()
+    {
+        auto enrol = [this](const QJsonObject &body) {
+            return call("POST", QStringLiteral("/v1/enrol"), json(body));
+        };
+        ApiResponse r = enrol({{QStringLiteral("code"), QStringLiteral("WRONG")},
+            {QStringLiteral("device"), QStringLiteral("dev-c")},
+            {QStringLiteral("name"), QStringLiteral("C")}});
+        QCOMPARE(r.status, 403);
+        QVERIFY(error(r).contains(QLatin1String("enrolment code is not valid")));
+        QCOMPARE(enrol({{QStringLiteral("code"), QStringLiteral("CODE-1")}}).status, 400);
+        QCOMPARE(
+            enrol({{QStringLiteral("code"), QStringLiteral("CODE-1")}, {QStringLiteral("device"), 5}}).status,
+            400);
+        QCOMPARE(enrol({{QStringLiteral("code"), QStringLiteral("CODE-1")},
+                           {QStringLiteral("device"), QStringLiteral("x")},
+                           {QStringLiteral("token"), QStringLiteral("y")}})
+                     .status,
+            400);
+        QCOMPARE(call("POST", QStringLiteral("/v1/enrol"), "{nope").status, 400);
+
+        // Enrolling again gives a new token and revokes the old one.
+        r = enrol({{QStringLiteral("code"), QStringLiteral("CODE-1")},
+            {QStringLiteral("device"), QStringLiteral("dev-c")},
+            {QStringLiteral("name"), QStringLiteral("C")}});
+        QCOMPARE(r.status, 200);
+        const QString first = r.body.value(QLatin1String("token")).toString();
+        QCOMPARE(call("GET", QStringLiteral("/v1/sync?limit=1"), {}, first).status, 200);
+        r = enrol({{QStringLiteral("code"), QStringLiteral("CODE-1")},
+            {QStringLiteral("device"), QStringLiteral("dev-c")},
+            {QStringLiteral("name"), QStringLiteral("C")}});
+        const QString second = r.body.value(QLatin1String("token")).toString();
+        QVERIFY(second != first);
+        QCOMPARE(call("GET", QStringLiteral("/v1/sync?limit=1"), {}, first).status, 401);
+        QCOMPARE(call("GET", QStringLiteral("/v1/sync?limit=1"), {}, second).status, 200);
+
+        r = call("GET", QStringLiteral("/v1/devices"), {}, m_admin);
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.value(QLatin1String("total")).toInt() >= 3);
+    }
+
+    void pinLockout()
+    {
+        auto login = [this](const char *pin) {
+            return call("POST", QStringLiteral("/v1/login"),
+                json({{QStringLiteral("badge"), QStringLiteral("OP-1002")},
+                    {QStringLiteral("pin"), QLatin1String(pin)}}));
+        };
+        for (int i = 1; i < ServerStore::kMaxPinFailures; ++i) {
+            QThread::msleep(20); // past the (test-short) growing delay
+            const ApiResponse r = login("0000");
+            QCOMPARE(r.status, 401);
+            QCOMPARE(r.body.value(QLatin1String("triesLeft")).toInt(), ServerStore::kMaxPinFailures - i);
+            QVERIFY(error(r).contains(QLatin1String("wrong badge or PIN")));
+        }
+        QThread::msleep(30);
+        ApiResponse r = login("0000");
+        QCOMPARE(r.status, 429);
+        QVERIFY2(error(r).contains(QLatin1String("locked after 5 wrong PINs; try again in 15 minutes")),
+            qPrintable(error(r)));
+        // Now even the right PIN is refused until the lockout ends.
+        r = login("1002");
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.headers.first().first, QByteArray("Retry-After"));
+        QVERIFY(r.headers.first().second.toInt() > 890);
+
+        // Delays grow per failure: right after a wrong PIN the next try must wait.
+        m_store->setLoginDelayMs(5000);
+        QCOMPARE(call("POST", QStringLiteral("/v1/login"),
+                     json({{QStringLiteral("badge"), QStringLiteral("OP-3001")},
+                         {QStringLiteral("pin"), QStringLiteral("1")}}))
+                     .status,
+            401);
+        r = call("POST", QStringLiteral("/v1/login"),
+            json({{QStringLiteral("badge"), QStringLiteral("OP-3001")},
+                {QStringLiteral("pin"), QStringLiteral("3001")}}));
+        QCOMPARE(r.status, 429);
+        QVERIFY(error(r).contains(QLatin1String("wait")));
+        m_store->setLoginDelayMs(1);
+        QCOMPARE(call("POST", QStringLiteral("/v1/login"),
+                     json({{QStringLiteral("badge"), QStringLiteral("OP-1001")}}))
+                     .status,
+            400);
+    }
+
+    void rateLimit()
+    {
+        Api limited(m_store.get(), ApiLimits {1, 3});
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(call(&limited, "GET", QStringLiteral("/v1/products"), {}, m_deviceA).status, 200);
+        ApiResponse r = call(&limited, "GET", QStringLiteral("/v1/products"), {}, m_deviceA);
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.headers.first().first, QByteArray("Retry-After"));
+        QCOMPARE(r.headers.first().second, QByteArray("1"));
+        QVERIFY(error(r).contains(QLatin1String("too many requests from dev-a")));
+        // Per caller: another device is not held back.
+        QCOMPARE(call(&limited, "GET", QStringLiteral("/v1/products"), {}, m_deviceB).status, 200);
+        QThread::msleep(1100);
+        QCOMPARE(call(&limited, "GET", QStringLiteral("/v1/products"), {}, m_deviceA).status, 200);
+    }
+
+    void importJson()
+    {
+        const QJsonArray orders {QJsonObject {{QStringLiteral("number"), QStringLiteral("SO-200001")},
+                                     {QStringLiteral("customer"), QStringLiteral("Ada, Bonn")},
+                                     {QStringLiteral("lines"),
+                                         QJsonArray {QJsonObject {{QStringLiteral("line"), 1},
+                                             {QStringLiteral("gtin"), QStringLiteral("04012345001006")},
+                                             {QStringLiteral("quantity"), 2}}}}},
+            QJsonObject {{QStringLiteral("number"), QStringLiteral("SO-200002")},
+                {QStringLiteral("customer"), QStringLiteral("Bo")},
+                {QStringLiteral("lines"),
+                    QJsonArray {QJsonObject {{QStringLiteral("line"), 1},
+                        {QStringLiteral("gtin"), QStringLiteral("04012345001075")},
+                        {QStringLiteral("quantity"), 1}}}}}};
+        ApiResponse r
+            = call("POST", QStringLiteral("/v1/orders/import"), QJsonDocument(orders).toJson(), m_admin);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.value(QLatin1String("imported")).toInt(), 2);
+        r = call("GET", QStringLiteral("/v1/orders/SO-200001/history"), {}, m_admin);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.value(QLatin1String("history"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("source"))
+                     .toString(),
+            QStringLiteral("import"));
+        QCOMPARE(call("GET", QStringLiteral("/v1/orders/SO-299999/history"), {}, m_admin).status, 404);
+
+        // Bad rows: every one reported by number, nothing imported.
+        QJsonArray bad = orders;
+        QJsonObject taken = bad.at(0).toObject(); // already imported
+        QJsonObject badGtin = bad.at(1).toObject();
+        badGtin.insert(QStringLiteral("number"), QStringLiteral("SO-200003"));
+        badGtin.insert(QStringLiteral("lines"),
+            QJsonArray {QJsonObject {{QStringLiteral("line"), 1},
+                {QStringLiteral("gtin"), QStringLiteral("04012345001007")},
+                {QStringLiteral("quantity"), 1}}});
+        QJsonObject good {{QStringLiteral("number"), QStringLiteral("SO-200004")},
+            {QStringLiteral("customer"), QStringLiteral("C")},
+            {QStringLiteral("lines"),
+                QJsonArray {QJsonObject {{QStringLiteral("line"), 1},
+                    {QStringLiteral("gtin"), QStringLiteral("04012345001006")},
+                    {QStringLiteral("quantity"), 1}}}}};
+        r = call("POST", QStringLiteral("/v1/orders/import"),
+            QJsonDocument(QJsonArray {good, badGtin, taken}).toJson(), m_supervisor);
+        QCOMPARE(r.status, 400);
+        QJsonArray errors = r.body.value(QLatin1String("errors")).toArray();
+        QCOMPARE(errors.size(), 1); // the check digit is caught first, before the database
+        QCOMPARE(errors.at(0).toObject().value(QLatin1String("row")).toInt(), 2);
+        QVERIFY(errors.at(0)
+                    .toObject()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("check digit")));
+        r = call("POST", QStringLiteral("/v1/orders/import"),
+            QJsonDocument(QJsonArray {good, taken}).toJson(), m_admin);
+        QCOMPARE(r.status, 400);
+        errors = r.body.value(QLatin1String("errors")).toArray();
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.at(0).toObject().value(QLatin1String("row")).toInt(), 2);
+        QVERIFY(errors.at(0)
+                    .toObject()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("already exists")));
+        QCOMPARE(
+            call("GET", QStringLiteral("/v1/orders/SO-200004"), {}, m_admin).status, 404); // all or nothing
+        QCOMPARE(call("POST", QStringLiteral("/v1/orders/import"), "[", m_admin).status, 400);
+        QCOMPARE(call("POST", QStringLiteral("/v1/orders/import"), "[]", m_admin).status, 400);
+        QCOMPARE(call("POST", QStringLiteral("/v1/orders/import"), "{\"x\": 1}", m_admin).status, 400);
+    }
+
+    void importCsv()
+    {
+        const QByteArray good = "number,customer,line,gtin,quantity\n"
+                                "SO-300001,\"Kim, Köln\",1,04012345001006,2\n"
+                                "SO-300001,\"Kim, Köln\",2,04012345001075,1\n"
+                                "SO-300002,Lee,1,04012345001006,1\n";
+        ApiResponse r
+            = call("POST", QStringLiteral("/v1/orders/import"), good, m_admin, "text/csv; charset=utf-8");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.value(QLatin1String("imported")).toInt(), 2);
+        r = call("GET", QStringLiteral("/v1/orders/SO-300001"), {}, m_admin);
+        QCOMPARE(r.body.value(QLatin1String("customer")).toString(), QStringLiteral("Kim, Köln"));
+        QCOMPARE(r.body.value(QLatin1String("lines")).toArray().size(), 2);
+
+        const QByteArray bad = "number,customer,line,gtin,quantity\n"
+                               "SO-300003,Max,1,04012345001006,1\n"
+                               "SO-300003,Max,2,4012345001006,1\n"
+                               "SO-300004,Max,1,04012345001006,many\n"
+                               "SO-300005,Max,1\n";
+        r = call("POST", QStringLiteral("/v1/orders/import"), bad, m_admin, "text/csv");
+        QCOMPARE(r.status, 400);
+        const QJsonArray errors = r.body.value(QLatin1String("errors")).toArray();
+        QCOMPARE(errors.size(), 3);
+        QCOMPARE(errors.at(0).toObject().value(QLatin1String("row")).toInt(), 3);
+        QCOMPARE(errors.at(1).toObject().value(QLatin1String("row")).toInt(), 4);
+        QCOMPARE(errors.at(2).toObject().value(QLatin1String("row")).toInt(), 5);
+        QVERIFY(errors.at(2)
+                    .toObject()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("5 fields")));
+        QCOMPARE(call("GET", QStringLiteral("/v1/orders/SO-300003"), {}, m_admin).status, 404);
+        r = call(
+            "POST", QStringLiteral("/v1/orders/import"), "SO-1,A,1,04012345001006,1\n", m_admin, "text/csv");
+        QCOMPARE(r.status, 400);
+        QVERIFY(error(r).contains(QLatin1String("header")));
+    }
+
+    void metricsText()
+    {
+        const QByteArray upload = uploadOf(QStringLiteral("dev-b"), 1);
+        call("POST", QStringLiteral("/v1/events"), upload, m_deviceB);
+        call("POST", QStringLiteral("/v1/events"), upload, m_deviceB);
+        const ApiResponse r = call("GET", QStringLiteral("/metrics"));
+        QCOMPARE(r.status, 200);
+        const QString text = QString::fromUtf8(r.text);
+        QVERIFY(text.contains(QLatin1String("# TYPE dockhand_events_accepted_total counter\n")));
+        QVERIFY(text.contains(QLatin1String("dockhand_events_duplicate_total 1\n")));
+        QVERIFY(text.contains(QLatin1String("dockhand_http_requests_total{code=\"401\"} ")));
+        QVERIFY(text.contains(QLatin1String("dockhand_http_request_duration_seconds_bucket{le=\"+Inf\"} ")));
+        QVERIFY(text.contains(QLatin1String("dockhand_http_request_duration_seconds_count ")));
+        // Every line is a comment or "name{labels} number" (Prometheus text format 0.0.4).
+        static const QRegularExpression sample(
+            QStringLiteral("^[a-z_]+(\\{[a-z]+=\"[^\"]*\"(,[a-z]+=\"[^\"]*\")*\\})? [0-9.e+-]+$"));
+        for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            QVERIFY2(line.startsWith(QLatin1Char('#')) || sample.match(line).hasMatch(), qPrintable(line));
+        // No personal or device data in an unauthenticated answer.
+        for (const char *secret : {"dev-a", "dev-b", "OP-", "SO-"})
+            QVERIFY2(!text.contains(QLatin1String(secret)), secret);
+    }
+
+    void openMode()
+    {
+        Api open(m_store.get(), ApiLimits {1e6, 1000000, true});
+        QCOMPARE(call(&open, "GET", QStringLiteral("/v1/exceptions")).status, 200);
+        QCOMPARE(
+            call(&open, "POST", QStringLiteral("/v1/events"), uploadOf(QStringLiteral("dev-open"), 1)).status,
+            200);
+        // A wrong token is still wrong.
+        QCOMPARE(call(&open, "GET", QStringLiteral("/v1/orders"), {}, QStringLiteral("nope")).status, 401);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuth)
+#include "tst_auth.moc"

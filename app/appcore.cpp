@@ -32,6 +32,10 @@ AppCore::AppCore(AppConfig config, QObject *parent)
         if (m_sync)
             m_sync->nudge();
     });
+    connect(m_workflows.session(), &OperatorSession::operatorChanged, this,
+        [this] { m_device.setOperatorName(m_workflows.session()->operatorName()); });
+    // New tasks downloaded: the picker's list shows them without leaving the screen.
+    connect(this, &AppCore::cacheChanged, m_workflows.pick(), &PickWorkflow::refreshTasks);
 }
 
 AppCore::~AppCore()
@@ -42,6 +46,7 @@ AppCore::~AppCore()
     m_sync.reset();
     m_serial.reset();
     m_scans.setQueue(nullptr);
+    m_floor.setCache(nullptr);
     m_cache.reset();
     m_queue.reset();
     m_store.reset();
@@ -61,6 +66,7 @@ QString AppCore::openStorage()
     m_store = std::move(store.value());
     m_queue = std::make_unique<ScanQueue>(m_store.get(), m_config.deviceId);
     m_cache = std::make_unique<DeviceCache>(m_store.get());
+    m_floor.setCache(m_cache.get());
     m_scans.setQueue(m_queue.get());
     m_device.setStorageError(report.message);
     if (auto latest = m_queue->latest(50))
@@ -93,7 +99,7 @@ void AppCore::start()
     serial.portName = m_config.serialPort;
     serial.baudRate = m_config.serialBaud;
     m_serial = std::make_unique<SerialScanner>(serial);
-    connect(m_serial.get(), &SerialScanner::scanned, &m_scans, &ScanService::handle);
+    connect(m_serial.get(), &SerialScanner::scanned, &m_workflows, &WorkflowRouter::route);
     connect(m_serial.get(), &SerialScanner::frameRejected, this,
         [this](const QString &reason) { m_device.setScanner(QStringLiteral("connected"), reason); });
     connect(m_serial.get(), &SerialScanner::stateChanged, this,

@@ -3,6 +3,7 @@
 #include "appconfig.h"
 #include "devicecache.h"
 #include "devicestatus.h"
+#include "floordata.h"
 #include "localstore.h"
 #include "scanlistmodel.h"
 #include "scanqueue.h"
@@ -10,6 +11,7 @@
 #include "serialscanner.h"
 #include "syncengine.h"
 #include "syncmonitor.h"
+#include "workflowrouter.h"
 
 #include <QObject>
 #include <memory>
@@ -38,6 +40,8 @@ public:
     // What the device downloaded (tasks, orders, products ...), read on the UI thread's own
     // connection; null while storage is not open. cacheChanged() says when to read it again.
     DeviceCache *cache() { return m_cache.get(); }
+    // The operator session and the pick / pack workflows; every scan goes through it.
+    WorkflowRouter *workflows() { return &m_workflows; }
 
     // The one AppCore of this process (the newest alive), for the QML singletons.
     static AppCore *current();
@@ -58,6 +62,8 @@ private:
     SyncMonitor m_syncMonitor;
     std::unique_ptr<SerialScanner> m_serial;
     std::unique_ptr<SyncController> m_sync;
+    CacheFloorData m_floor;
+    WorkflowRouter m_workflows {&m_scans, &m_floor};
 };
 
 } // namespace dockhand

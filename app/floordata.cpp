@@ -60,4 +60,44 @@ void MemoryFloorData::clear()
     m_cartons.clear();
 }
 
+std::optional<CachedProduct> CacheFloorData::product(const QString &gtin14) const
+{
+    return m_cache ? m_cache->product(gtin14) : std::nullopt;
+}
+
+std::optional<CachedLocation> CacheFloorData::location(const QString &code) const
+{
+    return m_cache ? m_cache->location(code) : std::nullopt;
+}
+
+std::optional<CachedOperator> CacheFloorData::operatorByBadge(const QString &badge) const
+{
+    return m_cache ? m_cache->operatorByBadge(badge) : std::nullopt;
+}
+
+std::optional<CachedOrder> CacheFloorData::order(const QString &number) const
+{
+    return m_cache ? m_cache->order(number) : std::nullopt;
+}
+
+std::optional<CachedOrder> CacheFloorData::orderByTote(const QString &tote) const
+{
+    return m_cache ? m_cache->orderByTote(tote) : std::nullopt;
+}
+
+QList<PickTask> CacheFloorData::pickTasks() const
+{
+    return m_cache ? m_cache->pickTasks() : QList<PickTask>();
+}
+
+std::optional<PickTask> CacheFloorData::pickTask(const QString &id) const
+{
+    return m_cache ? m_cache->pickTask(id) : std::nullopt;
+}
+
+QList<CartonType> CacheFloorData::cartonTypes() const
+{
+    return m_cache ? m_cache->cartonTypes() : QList<CartonType>();
+}
+
 } // namespace dockhand

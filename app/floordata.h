@@ -57,4 +57,25 @@ private:
     QList<CartonType> m_cartons;
 };
 
+// The device's SQLite cache (DeviceCache) as FloorData. Without a cache (storage not open yet)
+// it knows nothing, so the workflows refuse politely instead of crashing.
+class CacheFloorData : public FloorData
+{
+public:
+    explicit CacheFloorData(const DeviceCache *cache = nullptr) : m_cache(cache) { }
+    void setCache(const DeviceCache *cache) { m_cache = cache; }
+
+    std::optional<CachedProduct> product(const QString &gtin14) const override;
+    std::optional<CachedLocation> location(const QString &code) const override;
+    std::optional<CachedOperator> operatorByBadge(const QString &badge) const override;
+    std::optional<CachedOrder> order(const QString &number) const override;
+    std::optional<CachedOrder> orderByTote(const QString &tote) const override;
+    QList<PickTask> pickTasks() const override;
+    std::optional<PickTask> pickTask(const QString &id) const override;
+    QList<CartonType> cartonTypes() const override;
+
+private:
+    const DeviceCache *m_cache;
+};
+
 } // namespace dockhand

@@ -46,13 +46,15 @@ void WorkflowRouter::route(const RawScan &raw)
 void WorkflowRouter::routeScan(const Scan &scan, const RawScan &raw)
 {
     // Badges always go to the session: log in, hand over, or log out with your own badge.
-    if (!m_session.loggedIn() || (scan.valid && scan.kind == ScanKind::Badge)) {
+    if (scan.valid && scan.kind == ScanKind::Badge) {
         m_session.handleScan(scan);
         return;
     }
-    if (m_active == QLatin1String("pick"))
+    // Pick and pack need an operator (open() refuses them otherwise); everything else is the
+    // plain scan log of the home screen, as before anyone logs in.
+    if (m_session.loggedIn() && m_active == QLatin1String("pick"))
         m_pick.handleScan(scan);
-    else if (m_active == QLatin1String("pack"))
+    else if (m_session.loggedIn() && m_active == QLatin1String("pack"))
         m_pack.handleScan(scan);
     else if (m_scans)
         m_scans->handle(raw);

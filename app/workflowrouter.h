@@ -10,8 +10,9 @@ namespace dockhand {
 
 class ScanService;
 
-// Sends each scan to the workflow on screen: the session while nobody is logged in, else the
-// open workflow (pick or pack), else the plain scan log (ScanService, step "home"). Owns the
+// Sends each scan to the workflow on screen: badges to the session, other scans to the open
+// workflow (pick or pack, only with an operator logged in), else to the plain scan log
+// (ScanService, step "home"). Owns the
 // session and the workflows; AppCore builds one and the screens reach them through it.
 class WorkflowRouter : public QObject
 {

@@ -5,7 +5,6 @@
 #include <QSerialPort>
 #include <QTimer>
 
-#include <memory>
 #include <optional>
 
 namespace dockhand {
@@ -28,6 +27,9 @@ struct ScaleFormat
     QString netToken = QStringLiteral("NT");
 
     static ScaleFormat defaults();
+    // A site's own pattern (the device config's scale.pattern); it must have a `value` group.
+    // On an invalid pattern returns the defaults and sets `error`.
+    static ScaleFormat fromPattern(const QString &pattern, QString *error = nullptr);
     // Parses one line; nullopt when it does not match or the unit is unknown.
     std::optional<ScaleReading> parse(const QString &line) const;
 };
@@ -74,7 +76,7 @@ private:
     void setState(State state, const QString &message);
 
     ScaleConfig m_config;
-    std::unique_ptr<QSerialPort> m_port;
+    QSerialPort m_port;
     QTimer m_reopen;
     QByteArray m_buffer;
     State m_state = State::Stopped;
@@ -82,3 +84,5 @@ private:
 };
 
 } // namespace dockhand
+
+Q_DECLARE_METATYPE(dockhand::ScaleReading)

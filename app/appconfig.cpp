@@ -47,7 +47,8 @@ bool applyJson(const QString &path, AppConfig *config, QString *error)
     if (!str("deviceId", &config->deviceId) || !str("deviceName", &config->deviceName)
         || !str("operator", &config->operatorName) || !str("deviceToken", &config->deviceToken)
         || !str("enrolCode", &config->enrolCode) || !str("dataDir", &config->dataDir)
-        || !str("serialPort", &config->serialPort) || !str("server", &server))
+        || !str("serialPort", &config->serialPort) || !str("scalePort", &config->scalePort)
+        || !str("server", &server))
         return false;
     if (!server.isEmpty())
         config->serverUrl = QUrl(server);
@@ -90,6 +91,8 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
         QStringLiteral("Serial scanner port (e.g. /dev/ttyACM0)."), QStringLiteral("port"));
     const QCommandLineOption baud(QStringLiteral("baud"),
         QStringLiteral("Serial scanner baud rate (default 9600)."), QStringLiteral("rate"));
+    const QCommandLineOption scale(QStringLiteral("scale"),
+        QStringLiteral("Serial scale port at a pack station (e.g. /dev/ttyUSB0)."), QStringLiteral("port"));
     const QCommandLineOption size(QStringLiteral("size"),
         QStringLiteral("Window size WxH: 480x800 handheld, 1280x800 pack station."), QStringLiteral("WxH"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
@@ -102,7 +105,7 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
     const QCommandLineOption selfTest(
         QStringLiteral("self-test"), QStringLiteral("Load every screen, report errors and exit."));
     parser.addOptions({configFile, server, device, deviceName, operatorName, enrolCode, dataDir, serial, baud,
-        size, screenshot, screenshotDelay, probe, selfTest});
+        scale, size, screenshot, screenshotDelay, probe, selfTest});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -140,6 +143,8 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
         config->dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (parser.isSet(serial))
         config->serialPort = parser.value(serial);
+    if (parser.isSet(scale))
+        config->scalePort = parser.value(scale);
     if (parser.isSet(baud)) {
         bool ok = false;
         config->serialBaud = parser.value(baud).toInt(&ok);

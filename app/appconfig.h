@@ -20,6 +20,7 @@ struct AppConfig
     QString dataDir; // folder of the local queue; default: the platform's app data folder
     QString serialPort; // empty: no serial scanner
     qint32 serialBaud = 9600;
+    QString scalePort; // empty: no serial scale (the packer types the weight)
     int windowWidth = 480;
     int windowHeight = 800;
     QString screenshotPath; // render the first screen to this PNG, then quit

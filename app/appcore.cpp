@@ -45,6 +45,7 @@ AppCore::~AppCore()
     // Stop the sync thread before the UI thread's connection goes away.
     m_sync.reset();
     m_serial.reset();
+    m_scale.reset();
     m_scans.setQueue(nullptr);
     m_floor.setCache(nullptr);
     m_cache.reset();
@@ -88,9 +89,34 @@ QString AppCore::openStorage()
     return {};
 }
 
+void AppCore::startScale()
+{
+    if (m_config.scalePort.isEmpty())
+        return;
+    ScaleConfig scale;
+    scale.portName = m_config.scalePort;
+    // The site's line format comes with the downloaded device config; the default reads ST,GS,+ 1.234kg.
+    const QString pattern = m_cache ? m_cache->config()
+                                          .value(QLatin1String("scale"))
+                                          .toObject()
+                                          .value(QLatin1String("pattern"))
+                                          .toString()
+                                    : QString();
+    if (!pattern.isEmpty()) {
+        QString error;
+        scale.format = ScaleFormat::fromPattern(pattern, &error);
+        if (!error.isEmpty())
+            qCWarning(lcApp).noquote() << error;
+    }
+    m_scale = std::make_unique<ScaleReader>(scale);
+    connect(m_scale.get(), &ScaleReader::stableWeight, m_workflows.pack(), &PackWorkflow::scaleReading);
+    m_scale->start();
+}
+
 void AppCore::start()
 {
     openStorage();
+    startScale();
     if (m_config.serialPort.isEmpty()) {
         m_device.setScanner(QStringLiteral("none"), tr("No serial scanner configured"));
         return;

@@ -5,6 +5,7 @@
 #include "devicestatus.h"
 #include "floordata.h"
 #include "localstore.h"
+#include "scalereader.h"
 #include "scanlistmodel.h"
 #include "scanqueue.h"
 #include "scanservice.h"
@@ -42,6 +43,8 @@ public:
     DeviceCache *cache() { return m_cache.get(); }
     // The operator session and the pick / pack workflows; every scan goes through it.
     WorkflowRouter *workflows() { return &m_workflows; }
+    // The pack station's serial scale (--scale), or null; its stable readings go to PackWorkflow.
+    ScaleReader *scale() { return m_scale.get(); }
 
     // The one AppCore of this process (the newest alive), for the QML singletons.
     static AppCore *current();
@@ -51,6 +54,7 @@ signals:
 
 private:
     QString openStorage();
+    void startScale();
 
     AppConfig m_config;
     std::unique_ptr<LocalStore> m_store;
@@ -61,6 +65,7 @@ private:
     DeviceStatus m_device;
     SyncMonitor m_syncMonitor;
     std::unique_ptr<SerialScanner> m_serial;
+    std::unique_ptr<ScaleReader> m_scale;
     std::unique_ptr<SyncController> m_sync;
     CacheFloorData m_floor;
     WorkflowRouter m_workflows {&m_scans, &m_floor};

@@ -154,9 +154,9 @@ void PackWorkflow::open(const CachedOrder &order, const Scan *scan)
         item.gtin = l.gtin;
         item.name = l.name.isEmpty() ? productName(l.gtin) : l.name;
         item.expected = l.picked;
-        item.packed = l.packed;
-        item.verified = l.packed; // packed earlier (another session) counts as verified
-        toPack += std::max(0, l.picked - l.packed);
+        item.packed = std::max(l.packed, m_packedHere.value(order.number).value(l.line));
+        item.verified = item.packed; // packed earlier counts as verified
+        toPack += std::max(0, item.expected - item.packed);
         items.append(item);
     }
     if (toPack == 0) {
@@ -299,6 +299,7 @@ void PackWorkflow::closeCarton()
             continue;
         item.packed += item.inCarton;
         item.inCarton = 0;
+        m_packedHere[m_order.number][item.line] = item.packed;
         m_lines.update(row, item);
     }
     ++m_cartonsClosed;

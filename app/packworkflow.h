@@ -97,6 +97,9 @@ private:
     QString m_cartonType;
     double m_weightKg = 0;
     int m_cartonsClosed = 0;
+    // Units this station packed per order and line: the cache only learns them at the next sync,
+    // and an order scanned again before that must not be packed twice.
+    QHash<QString, QHash<int, int>> m_packedHere;
 };
 
 } // namespace dockhand

@@ -142,7 +142,8 @@ void PickWorkflow::refreshTasks()
     QList<PickTask> mine;
     if (!m_operator.isEmpty() && data()) {
         for (const PickTask &task : data()->pickTasks()) {
-            if (task.status == QLatin1String("done") || task.lines.isEmpty())
+            if (task.status == QLatin1String("done") || task.lines.isEmpty()
+                || m_finishedHere.contains(task.id))
                 continue;
             if (task.assignee.isEmpty() || task.assignee == m_operator)
                 mine.append(task);
@@ -163,7 +164,8 @@ bool PickWorkflow::startTask(const QString &taskId)
         return false;
     }
     const auto task = data() ? data()->pickTask(taskId) : std::nullopt;
-    if (!task || task->lines.isEmpty() || task->status == QLatin1String("done")) {
+    if (!task || task->lines.isEmpty() || task->status == QLatin1String("done")
+        || m_finishedHere.contains(taskId)) {
         refuseAction(tr("Task %1 is not available on this device: sync and choose again.").arg(taskId));
         return false;
     }
@@ -683,6 +685,7 @@ void PickWorkflow::advance()
     m_lines.setCurrentRow(row);
     emit currentChanged();
     if (row < 0) {
+        m_finishedHere.insert(m_task.id);
         m_finished = m_clock();
         setState(State::Summary);
         emit batchFinished();

@@ -5,6 +5,7 @@
 #include "workflow.h"
 
 #include <QDateTime>
+#include <QSet>
 
 namespace dockhand {
 
@@ -140,6 +141,9 @@ private:
     QDateTime m_started;
     QDateTime m_finished;
     std::function<QDateTime()> m_clock;
+    // Tasks finished on this device: hidden until the cache says so too (next sync), so a batch
+    // is never picked twice.
+    QSet<QString> m_finishedHere;
 };
 
 } // namespace dockhand

@@ -133,6 +133,10 @@ private slots:
         r.w.finish();
         QCOMPARE(r.w.state(), State::ScanOrder);
         QVERIFY(r.w.order().isEmpty());
+        // The cache still says nothing is packed (no sync yet): this station remembers.
+        r.scan(QStringLiteral("TOTE-0001"));
+        QCOMPARE(r.w.state(), State::ScanOrder);
+        QVERIFY(r.w.lastMessage().startsWith(QStringLiteral("Nothing to pack in order SO-100001")));
     }
 
     void notInOrderAndOneTooMany()

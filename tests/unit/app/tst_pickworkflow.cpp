@@ -180,6 +180,10 @@ private slots:
         r.w.finish();
         QCOMPARE(r.w.state(), State::NoTask);
         QCOMPARE(r.w.lines()->rowCount(), 0);
+        // Until the next sync says the task is done, it must not be picked a second time.
+        QCOMPARE(r.w.tasks()->rowCount(), 0);
+        QVERIFY(!r.w.startTask(QStringLiteral("T-1")));
+        QCOMPARE(r.w.lastResult(), QStringLiteral("refused"));
     }
 
     void wrongLocationNamesExpected()

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QVariantList>
 
 namespace dockhand {
 
@@ -31,6 +32,8 @@ struct CartonInfo
     Q_PROPERTY(QString cartonType MEMBER cartonType)
     Q_PROPERTY(double weightKg MEMBER weightKg)
     Q_PROPERTY(int index MEMBER index)
+    Q_PROPERTY(QVariantList items READ itemList) // [CartonItem] for QML
+    Q_PROPERTY(bool lastOfOrder MEMBER lastOfOrder)
 public:
     QString order; // "SO-100001"
     QString cartonId; // "SO-100001-1"
@@ -39,8 +42,17 @@ public:
     int index = 0; // 1, 2, ... within the order
     QList<CartonItem> items;
     bool lastOfOrder = false; // every unit of the order is packed with this carton
+
+    QVariantList itemList() const
+    {
+        QVariantList list;
+        for (const CartonItem &item : items)
+            list.append(QVariant::fromValue(item));
+        return list;
+    }
 };
 
 } // namespace dockhand
 
+Q_DECLARE_METATYPE(dockhand::CartonItem)
 Q_DECLARE_METATYPE(dockhand::CartonInfo)

@@ -124,6 +124,13 @@ private slots:
         QVERIFY(carton.lastOfOrder);
         QCOMPARE(carton.items.size(), 2);
         QCOMPARE(carton.items.at(0), (CartonItem {1, kGtinA, QStringLiteral("Blue mug"), 2}));
+        // What QML sees of the gadget.
+        const QMetaObject &mo = CartonInfo::staticMetaObject;
+        const QVariantList qmlItems = mo.property(mo.indexOfProperty("items")).readOnGadget(&carton).toList();
+        QCOMPARE(qmlItems.size(), 2);
+        QCOMPARE(qmlItems.at(1).value<CartonItem>().gtin, kGtinB);
+        QCOMPARE(mo.property(mo.indexOfProperty("cartonId")).readOnGadget(&carton).toString(),
+            QStringLiteral("SO-100001-1"));
         QCOMPARE(r.w.state(), State::OrderPacked);
         QCOMPARE(r.w.cartonsClosed(), 1);
         QCOMPARE(r.w.lines()->index(0).data(PackLineModel::PackedRole).toInt(), 2);
@@ -318,6 +325,33 @@ private slots:
         QCOMPARE(r.w.state(), State::ScanOrder);
         QCOMPARE(r.f.count(), qint64(0)); // button presses at the wrong time are not scans
         QCOMPARE(PackWorkflow::damageReasons().size(), 3);
+    }
+
+    void notSavedChangesNothing()
+    {
+        Rig r;
+        r.scan(QStringLiteral("TOTE-0001"));
+        r.f.scans.setQueue(nullptr);
+        QSignalSpy notSaved(&r.w, &Workflow::notSaved);
+        r.scan(kGtinA);
+        QCOMPARE(r.w.lastResult(), QStringLiteral("not-saved"));
+        QCOMPARE(notSaved.size(), 1);
+        QCOMPARE(r.w.lines()->at(0).verified, 0);
+        r.f.scans.setQueue(r.f.queue.get());
+        r.scan(kGtinA);
+        r.scan(kGtinA);
+        r.scan(kGtinB);
+        r.w.chooseCarton(QStringLiteral("BOX-M"));
+        r.w.enterWeight(1.0);
+        r.f.scans.setQueue(nullptr);
+        QSignalSpy closed(&r.w, &PackWorkflow::cartonClosed);
+        r.w.closeCarton(); // not on disk: the carton stays open, nothing goes to labeling
+        QCOMPARE(closed.size(), 0);
+        QCOMPARE(r.w.state(), State::Weigh);
+        QCOMPARE(r.w.unitsInCarton(), 3);
+        r.f.scans.setQueue(r.f.queue.get());
+        r.w.closeCarton();
+        QCOMPARE(closed.size(), 1);
     }
 
     void lineModelRoles()

@@ -12,45 +12,51 @@ AbstractButton {
     property string subtitle: ""
     property color tone: accent ? Theme.accepted : secondary ? Theme.keySecondary : Theme.key
 
-    implicitHeight: Theme.touchTarget
-    implicitWidth: Math.max(Theme.touchTarget, label.implicitWidth + 2 * Theme.spacing)
+    implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + 16)
+    implicitWidth: Math.max(Theme.touchTarget, implicitContentWidth + 2 * Theme.spacing)
     focusPolicy: Qt.NoFocus
 
     background: Rectangle {
         radius: Theme.radius
-        color: !key.enabled ? Theme.divider : key.down ? Qt.darker(key.tone, 1.3) : key.tone
+        color: !key.enabled ? Theme.keyDisabled : key.down ? Qt.darker(key.tone, 1.3) : key.tone
         border.width: Theme.borderWidth
         border.color: Theme.textPrimary
     }
-    contentItem: Column {
-        spacing: 2
-        topPadding: 4
-        bottomPadding: 4
-        Label {
-            id: label
+    contentItem: Item {
+        implicitWidth: Math.max(label.implicitWidth, sub.visible ? sub.implicitWidth : 0)
+        implicitHeight: column.implicitHeight
+        Column {
+            id: column
             width: parent.width
-            height: key.subtitle.length > 0 ? implicitHeight : key.availableHeight - 8
-            text: key.text
-            color: key.accent || key.secondary ? "white" : Theme.keyText
-            font.pixelSize: key.fontSize
-            font.bold: true
-            horizontalAlignment: Text.AlignHCenter
-            verticalAlignment: Text.AlignVCenter
-            wrapMode: Text.Wrap
-            maximumLineCount: 2
-            elide: Text.ElideRight
-        }
-        Label {
-            width: parent.width
-            visible: key.subtitle.length > 0
-            text: key.subtitle
-            color: label.color
-            opacity: 0.9
-            font.pixelSize: Theme.fontSmall
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            maximumLineCount: 2
-            elide: Text.ElideRight
+            anchors.verticalCenter: parent.verticalCenter
+            spacing: 2
+            Label {
+                id: label
+                width: parent.width
+                text: key.text
+                // Only the plain key colour (yellow in high contrast) takes dark text.
+                color: !key.enabled ? Theme.textSecondary
+                     : Qt.colorEqual(key.tone, Theme.key) ? Theme.keyText : "white"
+                font.pixelSize: key.fontSize
+                font.bold: true
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+            }
+            Label {
+                id: sub
+                width: parent.width
+                visible: key.subtitle.length > 0
+                text: key.subtitle
+                color: label.color
+                opacity: 0.9
+                font.pixelSize: Theme.fontSmall
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+            }
         }
     }
 }

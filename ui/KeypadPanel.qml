@@ -101,6 +101,7 @@ Pane {
                     required property string modelData
                     objectName: "key" + modelData
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                     Layout.preferredHeight: keypad.keyHeight
                     text: modelData
                     onClicked: keypad.press(modelData)
@@ -109,6 +110,7 @@ Pane {
             KeypadKey {
                 objectName: keypad.allowDecimal ? "keyPoint" : "keyClear"
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
                 Layout.preferredHeight: keypad.keyHeight
                 text: keypad.allowDecimal ? "." : qsTr("C")
                 secondary: true
@@ -118,6 +120,7 @@ Pane {
             KeypadKey {
                 objectName: "key0"
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
                 Layout.preferredHeight: keypad.keyHeight
                 text: "0"
                 onClicked: keypad.press("0")
@@ -125,6 +128,7 @@ Pane {
             KeypadKey {
                 objectName: "keyOk"
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
                 Layout.preferredHeight: keypad.keyHeight
                 text: keypad.okText
                 accent: true

@@ -24,6 +24,15 @@ Page {
         }
         return id
     }
+    function roleName(role) {
+        switch (role) {
+        case "picker": return qsTr("picker")
+        case "packer": return qsTr("packer")
+        case "supervisor": return qsTr("supervisor")
+        case "admin": return qsTr("administrator")
+        }
+        return role
+    }
     function hintFor(id) {
         switch (id) {
         case "pick": return qsTr("Walk the pick list into totes")
@@ -51,7 +60,7 @@ Page {
         }
         Label {
             Layout.fillWidth: true
-            text: page.session ? qsTr("Role: %1").arg(page.session.role) : ""
+            text: page.session ? qsTr("Role: %1").arg(page.roleName(page.session.role)) : ""
             color: Theme.textSecondary
             font.pixelSize: Theme.fontNormal
         }

@@ -64,6 +64,7 @@ ItemDelegate {
                 color: Theme.warning
                 font.pixelSize: Theme.fontSmall
                 font.bold: true
+                elide: Text.ElideRight
             }
             Label {
                 Layout.fillWidth: true
@@ -76,7 +77,7 @@ ItemDelegate {
         }
         Label {
             objectName: "counts"
-            Layout.preferredWidth: 120
+            Layout.preferredWidth: 100
             horizontalAlignment: Text.AlignRight
             text: qsTr("%1 / %2").arg(row.verified).arg(row.expected)
             color: row.complete ? Theme.accepted : Theme.textPrimary
@@ -85,6 +86,8 @@ ItemDelegate {
         }
         StatusChip {
             objectName: "remainingChip"
+            // Narrow (handheld) rows keep the counts and the colour; the chip needs the room.
+            visible: row.width >= 600
             Layout.preferredWidth: 130
             horizontalAlignment: Text.AlignHCenter
             text: row.complete ? qsTr("Done") : qsTr("%1 to go").arg(row.remaining)

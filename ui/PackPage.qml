@@ -108,14 +108,14 @@ Page {
                             font.bold: true
                         }
                         Label {
-                            Layout.preferredWidth: 120
+                            Layout.preferredWidth: 100
                             horizontalAlignment: Text.AlignRight
                             text: qsTr("Verified")
                             color: Theme.textSecondary
                             font.pixelSize: Theme.fontSmall
                             font.bold: true
                         }
-                        Item { Layout.preferredWidth: 130 + 2 * Theme.spacing }
+                        Item { Layout.preferredWidth: lines.width >= 600 ? 130 + 2 * Theme.spacing : Theme.spacing }
                     }
                     delegate: PackLineDelegate {
                         id: lineRow

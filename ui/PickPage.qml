@@ -33,14 +33,8 @@ Page {
         id: taskView
         ColumnLayout {
             spacing: Theme.spacing
-            Label {
-                Layout.fillWidth: true
-                text: qsTr("Choose a pick task")
-                color: Theme.textPrimary
-                font.pixelSize: Theme.fontHuge
-                font.bold: true
-                wrapMode: Text.Wrap
-            }
+            // The list may have grown since login (a sync brought new waves).
+            Component.onCompleted: Picking.refreshTasks()
             ListView {
                 id: tasks
                 objectName: "taskList"
@@ -122,9 +116,10 @@ Page {
             spacing: Theme.spacing
             Label {
                 Layout.fillWidth: true
-                text: qsTr("Scan a tote for order")
+                text: qsTr("Order")
                 color: Theme.textSecondary
-                font.pixelSize: Theme.fontLarge
+                font.pixelSize: Theme.fontNormal
+                font.capitalization: Font.AllUppercase
                 wrapMode: Text.Wrap
             }
             Label {

@@ -44,7 +44,7 @@ Rectangle {
             Layout.fillWidth: true
             text: banner.title
             color: "white"
-            font.pixelSize: banner.compact ? Theme.fontLarge : Theme.fontHuge
+            font.pixelSize: banner.compact && banner.result !== "refused" ? Theme.fontLarge : Theme.fontHuge
             font.bold: true
             elide: Text.ElideRight
         }
@@ -53,10 +53,10 @@ Rectangle {
             visible: banner.message.length > 0
             text: banner.message
             color: "white"
-            font.pixelSize: banner.compact ? Theme.fontNormal : Theme.fontLarge
+            font.pixelSize: banner.compact && banner.result !== "refused" ? Theme.fontNormal : Theme.fontLarge
             font.bold: banner.result === "refused"
             wrapMode: Text.Wrap
-            maximumLineCount: 3
+            maximumLineCount: 5
             elide: Text.ElideRight
         }
         Label {

@@ -85,4 +85,57 @@ public:
     }
 };
 
+// The workflows the floor screens bind to, through the router that owns them.
+struct RouterForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::WorkflowRouter)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(Router)
+public:
+    static dockhand::WorkflowRouter *create(QQmlEngine *, QJSEngine *)
+    {
+        return exposeToQml(AppCore::current() ? AppCore::current()->workflows() : nullptr);
+    }
+};
+
+struct SessionForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::OperatorSession)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(Session)
+public:
+    static dockhand::OperatorSession *create(QQmlEngine *, QJSEngine *)
+    {
+        return exposeToQml(AppCore::current() ? AppCore::current()->workflows()->session() : nullptr);
+    }
+};
+
+struct PickingForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::PickWorkflow)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(Picking)
+public:
+    static dockhand::PickWorkflow *create(QQmlEngine *, QJSEngine *)
+    {
+        return exposeToQml(AppCore::current() ? AppCore::current()->workflows()->pick() : nullptr);
+    }
+};
+
+struct PackingForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::PackWorkflow)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(Packing)
+public:
+    static dockhand::PackWorkflow *create(QQmlEngine *, QJSEngine *)
+    {
+        return exposeToQml(AppCore::current() ? AppCore::current()->workflows()->pack() : nullptr);
+    }
+};
+
 } // namespace dockhand::ui

@@ -61,8 +61,9 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
         QStringLiteral("Folder for the default database file (default ./data)."), QStringLiteral("DIR"),
         QStringLiteral("data"));
     const QCommandLineOption database(QStringLiteral("database"),
-        QStringLiteral("SQLite file path, or postgresql://user:pass@host:port/db (not yet supported). "
-                       "Default: DIR/dockhand-server.db."),
+        QStringLiteral(
+            "SQLite file path, or postgresql://user:pass@host:port/db (several servers may share one). "
+            "Default: DIR/dockhand-server.db."),
         QStringLiteral("PATH_OR_URL"));
     const QCommandLineOption demo(QStringLiteral("demo"),
         QStringLiteral("Load the demo warehouse (locations, products, stock, operators, "

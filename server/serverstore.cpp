@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
@@ -189,6 +190,26 @@ const Migration kSqliteMigrations[] = {
 };
 static_assert(std::size(kSqliteMigrations) == ServerStore::kSchemaVersion);
 
+// The PostgreSQL list is the SQLite list through this fixed type mapping, so both dialects have
+// the same tables, constraints and version numbers by construction: rowid keys become BIGSERIAL,
+// integers BIGINT, REAL DOUBLE PRECISION. (Every other statement is already valid in both.)
+QString postgresDdl(const char *sqlite)
+{
+    QString sql = QString::fromLatin1(sqlite);
+    sql.replace(QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"), QLatin1String("BIGSERIAL PRIMARY KEY"));
+    sql.replace(QLatin1String("id INTEGER PRIMARY KEY"), QLatin1String("id BIGSERIAL PRIMARY KEY"));
+    sql.replace(QLatin1String(" INTEGER"), QLatin1String(" BIGINT"));
+    sql.replace(QLatin1String(" REAL"), QLatin1String(" DOUBLE PRECISION"));
+    return sql;
+}
+
+// Advisory lock keys (PostgreSQL): schema upgrades and seeding run once across processes, and
+// change-log appends are serialized so change ids become visible in id order (a device's cursor
+// can never skip a change committed late with a smaller id).
+constexpr int kMigrateLock = 4801;
+constexpr int kSeedLock = 4802;
+constexpr int kChangeLogLock = 4803;
+
 // Longest raw scan the server keeps; anything longer is not a barcode but noise or an attack.
 constexpr qsizetype kMaxRawLength = 8192;
 
@@ -208,6 +229,14 @@ QDateTime parseTimestamp(const QVariant &value)
 QString text(const QString &value)
 {
     return value.isNull() ? QStringLiteral("") : value;
+}
+
+// The id of an INSERT ... RETURNING id (lastInsertId does not work with QPSQL).
+qint64 returnedId(QSqlQuery *q)
+{
+    const qint64 id = q->next() ? q->value(0).toLongLong() : 0;
+    q->finish();
+    return id;
 }
 
 QString eventKey(const QUuid &id)
@@ -262,11 +291,28 @@ ServerStore::~ServerStore()
 Expected<std::unique_ptr<ServerStore>> ServerStore::open(
     const DatabaseLocation &location, const QString &connectionName)
 {
-    if (location.kind == DatabaseLocation::Kind::PostgreSql)
-        return Error {
-            QStringLiteral("PostgreSQL databases (%1) are not yet supported by this dockhand-server; "
-                           "use an SQLite file path")
-                .arg(location.describe())};
+    if (location.kind == DatabaseLocation::Kind::PostgreSql) {
+        const QUrl url(location.url);
+        std::unique_ptr<ServerStore> store(new ServerStore(location, connectionName));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        if (!db.isValid())
+            return Error {QStringLiteral(
+                "the Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql)")};
+        db.setHostName(url.host().isEmpty() ? QStringLiteral("127.0.0.1") : url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+        if (!db.open())
+            return Error {QStringLiteral("cannot connect to the database %1: %2")
+                              .arg(location.describe(), describeSqlError(db.lastError()))};
+        if (auto migrated = store->migrate(); !migrated)
+            return Error {migrated.error()};
+        qCInfo(lcServerStore).noquote()
+            << "database" << location.describe() << "at schema version" << kSchemaVersion;
+        return store;
+    }
 
     const QString &path = location.sqlitePath;
     const QFileInfo info(path);
@@ -320,9 +366,30 @@ Expected<void> ServerStore::configure()
     return {};
 }
 
+bool ServerStore::isPostgres() const
+{
+    return m_location.kind == DatabaseLocation::Kind::PostgreSql;
+}
+
 int ServerStore::schemaVersion()
 {
     QSqlQuery q(database());
+    if (isPostgres()) {
+        // PostgreSQL has no user_version: a one-column table holds it. Created under the
+        // migration lock: two servers starting together would otherwise race on the catalog.
+        QSqlDatabase db = database();
+        if (!db.transaction())
+            return -1;
+        if (!q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrateLock))
+            || !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS dockhand_schema (version BIGINT NOT NULL)"))
+            || !db.commit()) {
+            db.rollback();
+            return -1;
+        }
+        if (q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM dockhand_schema")) && q.next())
+            return q.value(0).toInt();
+        return -1;
+    }
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
         return q.value(0).toInt();
     return -1;
@@ -332,8 +399,10 @@ Expected<void> ServerStore::migrate()
 {
     int version = schemaVersion();
     if (version < 0)
-        return Error {QStringLiteral("cannot read the schema version of %1 (is it an SQLite database?)")
-                          .arg(m_location.describe())};
+        return Error {isPostgres()
+                ? QStringLiteral("cannot read the schema version of %1").arg(m_location.describe())
+                : QStringLiteral("cannot read the schema version of %1 (is it an SQLite database?)")
+                      .arg(m_location.describe())};
     if (version > kSchemaVersion)
         return Error {
             QStringLiteral("the database %1 was written by a newer dockhand-server (schema %2, this build "
@@ -347,16 +416,32 @@ Expected<void> ServerStore::migrate()
             return Error {QStringLiteral("cannot upgrade the database %1: %2")
                               .arg(m_location.describe(), describeSqlError(db.lastError()))};
         QString error;
-        for (const char *sql : kSqliteMigrations[version]) {
+        if (isPostgres()) {
+            // Several servers may start at once: one upgrades, the others wait and then see it done.
             QSqlQuery q(db);
-            if (!q.exec(QString::fromLatin1(sql))) {
+            if (!q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrateLock))
+                || !q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM dockhand_schema"))
+                || !q.next()) {
                 error = describeSqlError(q.lastError());
-                break;
+            } else if (const int done = q.value(0).toInt(); done > version) {
+                q.finish();
+                db.rollback();
+                version = done - 1; // another server upgraded meanwhile; the loop's ++ resumes after it
+                continue;
             }
+        }
+        for (const char *sql : kSqliteMigrations[version]) {
+            if (!error.isEmpty())
+                break;
+            QSqlQuery q(db);
+            if (!q.exec(isPostgres() ? postgresDdl(sql) : QString::fromLatin1(sql)))
+                error = describeSqlError(q.lastError());
         }
         if (error.isEmpty()) {
             QSqlQuery q(db);
-            if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1)))
+            if (!q.exec(isPostgres()
+                        ? QStringLiteral("INSERT INTO dockhand_schema (version) VALUES (%1)").arg(version + 1)
+                        : QStringLiteral("PRAGMA user_version=%1").arg(version + 1)))
                 error = describeSqlError(q.lastError());
         }
         if (!error.isEmpty() || !db.commit()) {
@@ -415,11 +500,28 @@ Expected<QSqlQuery *> ServerStore::run(const QString &sql, std::initializer_list
     for (const QVariant &value : values)
         query->bindValue(position++, value);
     if (!query->exec()) {
+        const QString native = query->lastError().nativeErrorCode();
+        // serialization_failure, deadlock_detected: the transaction is retried as a whole.
+        m_retryable = native == QLatin1String("40001") || native == QLatin1String("40P01");
         const QString error = describeSqlError(query->lastError());
         query->finish();
         return Error {error};
     }
     return query;
+}
+
+Expected<void> ServerStore::command(const QString &sql)
+{
+    // Not prepared: PostgreSQL cannot PREPARE transaction control (SAVEPOINT ...).
+    if (m_failCountdown > 0 && --m_failCountdown == 0)
+        return Error {QStringLiteral("injected failure (test)")};
+    QSqlQuery q(database());
+    if (!q.exec(sql)) {
+        const QString native = q.lastError().nativeErrorCode();
+        m_retryable = native == QLatin1String("40001") || native == QLatin1String("40P01");
+        return Error {describeSqlError(q.lastError())};
+    }
+    return {};
 }
 
 Expected<qint64> ServerStore::scalar(const QString &sql, std::initializer_list<QVariant> values)
@@ -435,6 +537,21 @@ Expected<qint64> ServerStore::scalar(const QString &sql, std::initializer_list<Q
 }
 
 Expected<ServerStore::IngestResult> ServerStore::ingest(
+    const QString &deviceId, const QList<protocol::ScanEvent> &events)
+{
+    // Two server processes on one PostgreSQL may deadlock on the same stock rows; the database
+    // aborts one transaction, which is then simply run again.
+    for (int attempt = 1;; ++attempt) {
+        m_retryable = false;
+        auto result = ingestOnce(deviceId, events);
+        if (result || !m_retryable || attempt == 5)
+            return result;
+        qCInfo(lcServerStore) << "event batch retried after a deadlock / serialization failure, attempt"
+                              << attempt;
+    }
+}
+
+Expected<ServerStore::IngestResult> ServerStore::ingestOnce(
     const QString &deviceId, const QList<protocol::ScanEvent> &events)
 {
     IngestResult result;
@@ -521,7 +638,17 @@ Expected<ServerStore::IngestResult> ServerStore::ingest(
                 if (!sameId)
                     return fail(sameId.error());
                 if (sameId.value() > 0) {
+                    // Stored meanwhile by another server; if applying it was refused there, repeat
+                    // that answer (the first answer stands), else it is a duplicate.
                     ack.status = protocol::AckStatus::Duplicate;
+                    auto first = run(
+                        QStringLiteral("SELECT status, reason FROM event_answers WHERE event_id = ?"), {key});
+                    if (!first)
+                        return fail(first.error());
+                    if (first.value()->next()
+                        && first.value()->value(0).toString() == QLatin1String("rejected"))
+                        refusal = first.value()->value(1).toString();
+                    first.value()->finish();
                 } else {
                     auto other = run(QStringLiteral("SELECT id FROM events WHERE device = ? AND seq = ?"),
                         {deviceId, event.sequence});
@@ -661,6 +788,12 @@ Expected<bool> ServerStore::seedIfEmpty(const WarehouseData &data)
         rollback();
         return Error {QStringLiteral("cannot load the warehouse data: %1").arg(why)};
     };
+    if (isPostgres()) {
+        auto lock = run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kSeedLock));
+        if (!lock)
+            return fail(lock.error());
+        lock.value()->finish();
+    }
     // Checked again inside the transaction: another server process may have seeded meanwhile.
     existing = scalar(countAll);
     if (!existing)
@@ -674,19 +807,20 @@ Expected<bool> ServerStore::seedIfEmpty(const WarehouseData &data)
     QHash<QString, qint64> locationIds;
     QHash<QString, qint64> productIds;
     for (const auto &l : data.locations) {
-        auto q = run(QStringLiteral("INSERT INTO locations (code, zone, walk_sequence) VALUES (?, ?, ?)"),
+        auto q = run(
+            QStringLiteral("INSERT INTO locations (code, zone, walk_sequence) VALUES (?, ?, ?) RETURNING id"),
             {l.code, text(l.zone), l.walkSequence});
         if (!q)
             return fail(QStringLiteral("location %1: %2").arg(l.code, q.error()));
-        locationIds.insert(l.code, q.value()->lastInsertId().toLongLong());
+        locationIds.insert(l.code, returnedId(q.value()));
     }
     for (const auto &p : data.products) {
         auto q = run(QStringLiteral("INSERT INTO products (gtin, sku, name, lot_tracked, expiry_tracked, "
-                                    "serial_tracked) VALUES (?, ?, ?, ?, ?, ?)"),
+                                    "serial_tracked) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
             {p.gtin, p.sku, p.name, int(p.lotTracked), int(p.expiryTracked), int(p.serialTracked)});
         if (!q)
             return fail(QStringLiteral("product %1: %2").arg(p.gtin, q.error()));
-        productIds.insert(p.gtin, q.value()->lastInsertId().toLongLong());
+        productIds.insert(p.gtin, returnedId(q.value()));
     }
     for (const auto &s : data.stock) {
         auto q = run(QStringLiteral("INSERT INTO stock (location_id, product_id, quantity) VALUES (?, ?, ?) "
@@ -719,11 +853,11 @@ Expected<bool> ServerStore::seedIfEmpty(const WarehouseData &data)
     }
     for (const auto &o : data.orders) {
         auto q = run(QStringLiteral("INSERT INTO orders (number, customer, status, created_at, updated_at) "
-                                    "VALUES (?, ?, ?, ?, ?)"),
+                                    "VALUES (?, ?, ?, ?, ?) RETURNING id"),
             {o.number, o.customer, o.status, now, now});
         if (!q)
             return fail(QStringLiteral("order %1: %2").arg(o.number, q.error()));
-        const qint64 orderId = q.value()->lastInsertId().toLongLong();
+        const qint64 orderId = returnedId(q.value());
         for (const auto &line : o.lines) {
             auto l = run(QStringLiteral("INSERT INTO order_lines (order_id, line, product_id, ordered) "
                                         "VALUES (?, ?, ?, ?)"),
@@ -937,16 +1071,16 @@ Expected<QString> ServerStore::applyEvent(
         QStringLiteral("bind-tote"), QStringLiteral("close-carton"), QStringLiteral("damage")};
     if (!applied.contains(action))
         return QString(); // store only
-    if (auto q = run(QStringLiteral("SAVEPOINT apply_event")); !q)
+    if (auto q = command(QStringLiteral("SAVEPOINT apply_event")); !q)
         return Error {q.error()};
     auto outcome = applyAction(event, deviceId, now);
     if (!outcome)
         return outcome; // the caller rolls the whole batch back
     if (!outcome.value().isEmpty()) {
-        if (auto q = run(QStringLiteral("ROLLBACK TO SAVEPOINT apply_event")); !q)
+        if (auto q = command(QStringLiteral("ROLLBACK TO SAVEPOINT apply_event")); !q)
             return Error {q.error()};
     }
-    if (auto q = run(QStringLiteral("RELEASE SAVEPOINT apply_event")); !q)
+    if (auto q = command(QStringLiteral("RELEASE SAVEPOINT apply_event")); !q)
         return Error {q.error()};
     if (!outcome.value().isEmpty()) {
         if (auto e = addException(QStringLiteral("rejected"), event, deviceId, outcome.value(), now); !e)
@@ -1021,7 +1155,13 @@ Expected<QString> ServerStore::applyAction(
 
     OrderRef order;
     {
-        auto q = run(QStringLiteral("SELECT id, status FROM orders WHERE number = ?"), {number});
+        // Locks the order row on PostgreSQL, so concurrent events of one order (on other server
+        // processes) apply one after the other and each sees the other's line counts when it
+        // decides the status. SQLite's single writer gives the same for free.
+        auto q
+            = run(isPostgres() ? QStringLiteral("SELECT id, status FROM orders WHERE number = ? FOR UPDATE")
+                               : QStringLiteral("SELECT id, status FROM orders WHERE number = ?"),
+                {number});
         if (!q)
             return Error {q.error()};
         if (q.value()->next())
@@ -1302,6 +1442,12 @@ Expected<QList<ServerStore::ExceptionRow>> ServerStore::exceptions(qint64 after,
 Expected<void> ServerStore::appendChange(
     const QString &type, const QString &key, const QJsonObject &data, const QString &now)
 {
+    if (isPostgres()) {
+        auto lock = run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kChangeLogLock));
+        if (!lock)
+            return Error {lock.error()};
+        lock.value()->finish();
+    }
     auto q
         = run(QStringLiteral("INSERT INTO changes (type, key, op, data, at) VALUES (?, ?, 'upsert', ?, ?)"),
             {type, key, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), now});
@@ -1786,11 +1932,11 @@ Expected<QList<ServerStore::RowError>> ServerStore::importOrders(const QList<Imp
         if (!errors.isEmpty())
             continue; // keep checking the rest so the admin sees every problem at once
         auto q = run(QStringLiteral("INSERT INTO orders (number, customer, status, created_at, updated_at) "
-                                    "VALUES (?, ?, 'received', ?, ?)"),
+                                    "VALUES (?, ?, 'received', ?, ?) RETURNING id"),
             {o.number, o.customer, now, now});
         if (!q)
             return fail(q.error());
-        const qint64 orderId = q.value()->lastInsertId().toLongLong();
+        const qint64 orderId = returnedId(q.value());
         q.value()->finish();
         for (qsizetype i = 0; i < o.lines.size(); ++i) {
             auto l

@@ -40,7 +40,7 @@ public:
     ServerStore(const ServerStore &) = delete;
     ServerStore &operator=(const ServerStore &) = delete;
 
-    QString dialectName() const; // "sqlite" (later "postgresql")
+    QString dialectName() const; // "sqlite" or "postgresql"
     QString describe() const { return m_location.describe(); }
     int schemaVersion();
 
@@ -221,6 +221,8 @@ private:
     ServerStore(DatabaseLocation location, QString connectionName);
     QSqlDatabase database() const { return QSqlDatabase::database(m_connectionName, false); }
     Expected<void> configure();
+    bool isPostgres() const;
+    Expected<IngestResult> ingestOnce(const QString &deviceId, const QList<protocol::ScanEvent> &events);
     Expected<void> migrate();
     Expected<void> begin();
     Expected<void> commit();
@@ -228,6 +230,8 @@ private:
 
     // Prepares `sql` once (cached by its text), binds `values` by position and runs it.
     Expected<QSqlQuery *> run(const QString &sql, std::initializer_list<QVariant> values = {});
+    // Runs `sql` unprepared (transaction control); fault injection counts it like run().
+    Expected<void> command(const QString &sql);
     Expected<qint64> scalar(const QString &sql, std::initializer_list<QVariant> values = {});
 
     // Applies one stored event (docs/protocol.md); inside the ingest transaction. The value is
@@ -253,6 +257,7 @@ private:
     QHash<QString, QSqlQuery *> m_statements;
     int m_failCountdown = 0;
     int m_loginDelayMs = 1000;
+    bool m_retryable = false; // the last failed statement was a deadlock / serialization failure
 };
 
 // A failed query in words an admin can act on (disk full, read-only, locked ...).

@@ -277,6 +277,12 @@ qint64 DriveProcess::backlog()
     return -1;
 }
 
+QStringList enrollingServerArgs()
+{
+    return {QStringLiteral("--enrolment-code"), QStringLiteral("DEMO"), QStringLiteral("--rate"),
+        QStringLiteral("1000"), QStringLiteral("--burst"), QStringLiteral("1000")};
+}
+
 QList<StoredEvent> storedEvents(const QString &serverDatabase, const QString &device)
 {
     QList<StoredEvent> events;
@@ -287,11 +293,11 @@ QList<StoredEvent> storedEvents(const QString &serverDatabase, const QString &de
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
         if (db.open()) {
             QSqlQuery q(db);
-            q.prepare(QStringLiteral("SELECT id, seq FROM events WHERE device = ? ORDER BY seq"));
+            q.prepare(QStringLiteral("SELECT id, seq, raw FROM events WHERE device = ? ORDER BY seq"));
             q.addBindValue(device);
             if (q.exec()) {
                 while (q.next())
-                    events.append({q.value(0).toString(), q.value(1).toLongLong()});
+                    events.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString()});
             } else {
                 qWarning() << "cannot read the server's events:" << q.lastError().text();
             }

@@ -104,7 +104,12 @@ struct StoredEvent
 {
     QString id;
     qint64 seq = 0;
+    QString raw;
 };
+
+// Arguments for a test server the devices can enrol with (code DEMO, the device default) and
+// that does not rate-limit a test's quick retries.
+QStringList enrollingServerArgs();
 
 // Reads the events the server holds for `device` straight from its SQLite file (read-only),
 // in sequence order: the proof does not depend on the API's paging or auth.

@@ -51,16 +51,10 @@ class TestScanPath : public QObject
     Q_OBJECT
 
 private:
-    QJsonArray serverEvents(const ServerProcess &server)
+    // Read from the server's database: GET /v1/events of one device needs that device's token.
+    static QList<StoredEvent> serverEvents(const ServerProcess &server)
     {
-        int status = 0;
-        QUrl url = server.url();
-        url.setPath(QStringLiteral("/v1/events"));
-        url.setQuery(QStringLiteral("device=%1&limit=1000").arg(kDevice));
-        const auto answer = getJson(url, &status);
-        if (status != 200)
-            qWarning() << "GET /v1/events answered" << status << answer;
-        return answer.value(QStringLiteral("events")).toArray();
+        return storedEvents(server.databasePath(), kDevice);
     }
 
 private slots:
@@ -74,7 +68,7 @@ private slots:
         QVERIFY2(pty.start(&error), qPrintable(error));
 
         ServerProcess server(dir.filePath(QStringLiteral("server")));
-        QVERIFY2(server.start(0, {}, &error), qPrintable(error));
+        QVERIFY2(server.start(0, enrollingServerArgs(), &error), qPrintable(error));
         const int port = server.port();
 
         const QString appData = dir.filePath(QStringLiteral("app"));
@@ -102,13 +96,13 @@ private slots:
         QCOMPARE(events.size(), 3);
         QSet<QString> ids;
         QList<qint64> sequences;
-        for (const auto &v : events) {
-            ids.insert(v.toObject().value(QStringLiteral("id")).toString());
-            sequences.append(v.toObject().value(QStringLiteral("seq")).toInteger());
+        for (const auto &e : events) {
+            ids.insert(e.id);
+            sequences.append(e.seq);
         }
         QCOMPARE(ids.size(), 3);
         QCOMPARE(sequences, (QList<qint64> {1, 2, 3}));
-        QCOMPARE(events.at(1).toObject().value(QStringLiteral("raw")).toString(),
+        QCOMPARE(events.at(1).raw,
             QStringLiteral("0104012345001006\x1d"
                            "10LOT-42"));
         QCOMPARE(app.probe().value(QStringLiteral("online")).toBool(), true);
@@ -132,13 +126,13 @@ private slots:
         QCOMPARE(localQueueCount(appData + QStringLiteral("/queue.sqlite")), qint64(5));
 
         // The server comes back on the same address and database: exactly five, none twice.
-        QVERIFY2(server.start(port, {}, &error), qPrintable(error));
+        QVERIFY2(server.start(port, enrollingServerArgs(), &error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(countRows(app.probe(), QStringLiteral("synced")), 5, 60000);
         const auto all = serverEvents(server);
         QCOMPARE(all.size(), 5);
         QSet<QString> allIds;
-        for (const auto &v : all)
-            allIds.insert(v.toObject().value(QStringLiteral("id")).toString());
+        for (const auto &e : all)
+            allIds.insert(e.id);
         QCOMPARE(allIds.size(), 5);
         QTRY_COMPARE_WITH_TIMEOUT(app.probe().value(QStringLiteral("backlog")).toInt(), 0, 10000);
     }

@@ -1,0 +1,287 @@
+// Drain benchmark: N queued scan events uploaded in batches through POST /v1/events to a real
+// dockhand-server process, next to raw SQL inserts of the same rows (prepared statement, one
+// transaction per batch) into the same kind of database in the same run. SQLite always;
+// PostgreSQL too when a private cluster can be started (see TOOLCHAIN.md).
+// Usage: bench_server [events=100000] [batch=500]
+
+#include "protocol.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+#include <QUuid>
+
+#include <unistd.h>
+
+using namespace dockhand;
+
+namespace {
+
+QTextStream out(stdout);
+
+QList<protocol::ScanEvent> makeEvents(const QString &device, int count)
+{
+    QList<protocol::ScanEvent> events;
+    events.reserve(count);
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < count; ++i) {
+        protocol::ScanEvent e;
+        e.id = QUuid::createUuid();
+        e.deviceId = device;
+        e.sequence = i + 1;
+        e.operatorId = QStringLiteral("OP-1001");
+        e.step = QStringLiteral("home");
+        e.raw = QStringLiteral("0104012345001006");
+        e.aim = QStringLiteral("]C1");
+        e.source = QStringLiteral("serial");
+        e.kind = QStringLiteral("product");
+        e.fields = QJsonObject {{QStringLiteral("gtin"), QStringLiteral("04012345001006")}};
+        e.result = QStringLiteral("accepted");
+        e.deviceTime = start.addMSecs(i);
+        events.append(e);
+    }
+    return events;
+}
+
+QJsonObject request(
+    QNetworkAccessManager &net, const QUrl &url, const QByteArray &body, const QByteArray &token, int *status)
+{
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token);
+    QNetworkReply *reply = net.post(req, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    loop.exec();
+    *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return json;
+}
+
+// Events per second through the HTTP API of a server started with `databaseArgs`; 0 on failure.
+double drainThroughServer(
+    const QStringList &databaseArgs, const QList<protocol::ScanEvent> &events, int batch)
+{
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(qEnvironmentVariable("DOCKHAND_BIN_DIR") + QStringLiteral("/dockhand-server"),
+        QStringList {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--quiet"),
+            QStringLiteral("--enrolment-code"), QStringLiteral("BENCH"), QStringLiteral("--rate"),
+            QStringLiteral("1000000"), QStringLiteral("--burst"), QStringLiteral("1000000")}
+            + databaseArgs);
+    QByteArray line;
+    QElapsedTimer wait;
+    wait.start();
+    while (!line.contains('\n') && wait.elapsed() < 60000 && server.state() != QProcess::NotRunning) {
+        server.waitForReadyRead(200);
+        line += server.readAllStandardOutput();
+    }
+    const auto match
+        = QRegularExpression(QStringLiteral("(http://[0-9.]+:\\d+)")).match(QString::fromUtf8(line));
+    if (!match.hasMatch()) {
+        out << "  dockhand-server did not start\n";
+        return 0;
+    }
+    const QUrl base(match.captured(1));
+    QNetworkAccessManager net;
+    int status = 0;
+    const QByteArray token = request(net, base.resolved(QUrl(QStringLiteral("/v1/enrol"))),
+        R"({"code":"BENCH","device":"bench-device"})", {}, &status)
+                                 .value(QLatin1String("token"))
+                                 .toString()
+                                 .toLatin1();
+    if (status != 200) {
+        out << "  enrolment failed\n";
+        return 0;
+    }
+    // Bodies are built before the clock starts: the device has them queued already.
+    QList<QByteArray> bodies;
+    for (qsizetype first = 0; first < events.size(); first += batch) {
+        protocol::UploadRequest upload;
+        upload.deviceId = QStringLiteral("bench-device");
+        upload.events = events.mid(first, batch);
+        bodies.append(QJsonDocument(upload.toJson()).toJson(QJsonDocument::Compact));
+    }
+    const QUrl url = base.resolved(QUrl(QStringLiteral("/v1/events")));
+    QElapsedTimer timer;
+    timer.start();
+    qsizetype accepted = 0;
+    for (const QByteArray &body : std::as_const(bodies)) {
+        const QJsonObject answer = request(net, url, body, token, &status);
+        if (status != 200) {
+            out << "  upload failed with HTTP " << status << "\n";
+            break;
+        }
+        for (const QJsonValue &r : answer.value(QLatin1String("results")).toArray())
+            accepted += r.toObject().value(QLatin1String("status")).toString() == QLatin1String("accepted");
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    server.terminate();
+    server.waitForFinished(20000);
+    if (accepted != events.size()) {
+        out << "  only " << accepted << " of " << events.size() << " accepted\n";
+        return 0;
+    }
+    return double(events.size()) / seconds;
+}
+
+// The same rows with a bare prepared INSERT, one transaction per batch, into `db`.
+double rawInserts(QSqlDatabase db, const QList<protocol::ScanEvent> &events, int batch, bool postgres)
+{
+    QSqlQuery ddl(db);
+    ddl.exec(QStringLiteral("DROP TABLE IF EXISTS raw_events"));
+    if (!ddl.exec(QStringLiteral(
+            "CREATE TABLE raw_events (id TEXT PRIMARY KEY, device TEXT NOT NULL, seq %1 NOT NULL, "
+            "operator TEXT NOT NULL, task TEXT NOT NULL, step TEXT NOT NULL, raw TEXT NOT NULL, "
+            "aim TEXT NOT NULL, source TEXT NOT NULL, kind TEXT NOT NULL, fields TEXT NOT NULL, "
+            "result TEXT NOT NULL, reason TEXT NOT NULL, device_time TEXT NOT NULL, "
+            "received_at TEXT NOT NULL, UNIQUE (device, seq))")
+                      .arg(postgres ? QStringLiteral("BIGINT") : QStringLiteral("INTEGER")))) {
+        out << "  baseline table: " << ddl.lastError().text() << "\n";
+        return 0;
+    }
+    QSqlQuery insert(db);
+    insert.prepare(
+        QStringLiteral("INSERT INTO raw_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QElapsedTimer timer;
+    timer.start();
+    for (qsizetype first = 0; first < events.size(); first += batch) {
+        db.transaction();
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        for (qsizetype i = first; i < qMin(first + batch, events.size()); ++i) {
+            const protocol::ScanEvent &e = events.at(i);
+            const QVariant values[] = {e.id.toString(QUuid::WithoutBraces), e.deviceId, e.sequence,
+                e.operatorId, QStringLiteral(""), e.step, e.raw, e.aim, e.source, e.kind,
+                QString::fromUtf8(QJsonDocument(e.fields).toJson(QJsonDocument::Compact)), e.result,
+                QStringLiteral(""), e.deviceTime.toString(Qt::ISODateWithMs), now};
+            for (int v = 0; v < 15; ++v)
+                insert.bindValue(v, values[v]);
+            if (!insert.exec()) {
+                out << "  baseline insert: " << insert.lastError().text() << "\n";
+                db.rollback();
+                return 0;
+            }
+        }
+        db.commit();
+    }
+    return double(events.size()) / (double(timer.nsecsElapsed()) / 1e9);
+}
+
+void report(const QString &database, double server, double raw)
+{
+    out << database << ": server " << qRound(server) << " events/s, raw SQL " << qRound(raw)
+        << " events/s, ratio " << QString::number(raw > 0 ? server / raw : 0, 'f', 2) << " (goal >= 0.50)\n";
+    out.flush();
+}
+
+bool runTool(const QString &command, QString *output)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral("sh"), {QStringLiteral("-c"), command});
+    const bool ok = p.waitForFinished(60000) && p.exitCode() == 0;
+    *output = QString::fromLocal8Bit(p.readAll());
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int count = argc > 1 ? qMax(1, QString::fromLocal8Bit(argv[1]).toInt()) : 100000;
+    const int batch = argc > 2 ? qBound(1, QString::fromLocal8Bit(argv[2]).toInt(), 500) : 500;
+    out << "bench_server: drain of " << count << " events in batches of " << batch << "\n";
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return 1;
+    const QList<protocol::ScanEvent> events = makeEvents(QStringLiteral("bench-device"), count);
+
+    // SQLite: the server's default (WAL, synchronous=NORMAL); the baseline uses the same pragmas.
+    const double sqliteServer = drainThroughServer(
+        {QStringLiteral("--database"), dir.filePath(QStringLiteral("server.db"))}, events, batch);
+    double sqliteRaw = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw-sqlite"));
+        db.setDatabaseName(dir.filePath(QStringLiteral("raw.db")));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+            q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+            sqliteRaw = rawInserts(db, events, batch, false);
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw-sqlite"));
+    report(QStringLiteral("SQLite"), sqliteServer, sqliteRaw);
+
+    // PostgreSQL: a private throwaway cluster, when the binaries are there.
+    const QString bin = QStringLiteral("/usr/lib/postgresql/15/bin");
+    if (!QFileInfo::exists(bin + QStringLiteral("/initdb"))) {
+        out << "PostgreSQL: skipped (no " << bin << "/initdb)\n";
+        return sqliteServer > 0 ? 0 : 1;
+    }
+    const QString cluster = dir.filePath(QStringLiteral("pg"));
+    QDir().mkpath(cluster);
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = probe.serverPort();
+    probe.close();
+    const QString as = ::geteuid() == 0 ? QStringLiteral("su postgres -s /bin/sh -c ") : QString();
+    auto quoted = [&as](const QString &cmd) {
+        return as.isEmpty() ? cmd : as + QLatin1Char('"') + cmd + QLatin1Char('"');
+    };
+    QString output;
+    if (!as.isEmpty())
+        runTool(QStringLiteral("chown -R postgres %1 && chmod 755 %2").arg(cluster, dir.path()), &output);
+    const bool up
+        = runTool(
+              quoted(QStringLiteral("%1/initdb -D %2/data -A trust -U postgres")).arg(bin, cluster), &output)
+        && runTool(
+            quoted(QStringLiteral(
+                       "%1/pg_ctl -D %2/data -l %2/log -w -o '-c listen_addresses=127.0.0.1 -p %3 -k %2' "
+                       "start"))
+                .arg(bin, cluster)
+                .arg(port),
+            &output);
+    if (!up) {
+        out << "PostgreSQL: skipped (cannot start a private cluster: " << output.right(300) << ")\n";
+        return sqliteServer > 0 ? 0 : 1;
+    }
+    const double pgServer
+        = drainThroughServer({QStringLiteral("--database"),
+                                 QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres").arg(port)},
+            events, batch);
+    double pgRaw = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("raw-pg"));
+        db.setHostName(QStringLiteral("127.0.0.1"));
+        db.setPort(port);
+        db.setUserName(QStringLiteral("postgres"));
+        db.setDatabaseName(QStringLiteral("postgres"));
+        if (db.open())
+            pgRaw = rawInserts(db, events, batch, true);
+        else
+            out << "  baseline connection: " << db.lastError().text() << "\n";
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw-pg"));
+    report(QStringLiteral("PostgreSQL"), pgServer, pgRaw);
+    runTool(quoted(QStringLiteral("%1/pg_ctl -D %2/data -m fast -w stop")).arg(bin, cluster), &output);
+    return sqliteServer > 0 && pgServer > 0 ? 0 : 1;
+}

@@ -229,11 +229,6 @@ std::optional<ApiResponse> Api::authorize(const ApiRequest &request, Access acce
 {
     if (access == Access::Public)
         return std::nullopt;
-    if (request.authorization.isEmpty() && m_limits.open) {
-        m_caller
-            = {ServerStore::Principal::Kind::Operator, QStringLiteral("(open)"), QStringLiteral("admin")};
-        return std::nullopt;
-    }
     if (request.authorization.isEmpty())
         return ApiResponse::error(401,
             QStringLiteral("this endpoint needs 'Authorization: Bearer <token>' (enrol the device with POST "
@@ -392,9 +387,6 @@ ApiResponse Api::postEvents(const ApiRequest &request)
     if (upload->deviceId.size() > 128)
         return ApiResponse::error(400, QStringLiteral("field 'device' is longer than 128 characters"));
 
-    const bool open = m_limits.open && m_caller.id == QLatin1String("(open)");
-    if (open)
-        m_caller = {ServerStore::Principal::Kind::Device, upload->deviceId, {}};
     if (m_caller.kind != ServerStore::Principal::Kind::Device)
         return ApiResponse::error(
             403, QStringLiteral("events are uploaded with a device token, not an operator's"));

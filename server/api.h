@@ -51,8 +51,6 @@ struct ApiLimits
 {
     double rate = 20;
     int burst = 40;
-    // --open: requests without a token act as an admin (local development only).
-    bool open = false;
 };
 
 // The /v1 JSON API over a ServerStore: routing (with real 404 and 405), input limits and

@@ -62,7 +62,7 @@ Expected<quint16> DockhandServer::start(const ServerOptions &options)
         }
     }
 
-    m_api = std::make_unique<Api>(m_store.get(), ApiLimits {options.rate, options.burst, options.open});
+    m_api = std::make_unique<Api>(m_store.get(), ApiLimits {options.rate, options.burst});
     m_frontend = new HttpFrontend(m_api.get(), this);
 
     // Our own QTcpServer so a failure to listen has a real reason ("address already in use").
@@ -76,8 +76,6 @@ Expected<quint16> DockhandServer::start(const ServerOptions &options)
                           .arg(reason)};
     }
     m_frontend->bind(tcp);
-    if (options.open)
-        qCWarning(lcServer) << "--open: authentication is OFF; every request acts as an admin";
     qCInfo(lcServer).noquote() << "serving" << m_store->dialectName() << "database" << m_store->describe();
     return tcp->serverPort();
 }

@@ -79,11 +79,8 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
     const QCommandLineOption burst(QStringLiteral("burst"),
         QStringLiteral("Requests a device or operator may make at once above the rate (default 40)."),
         QStringLiteral("N"), QStringLiteral("40"));
-    const QCommandLineOption open(QStringLiteral("open"),
-        QStringLiteral("No authentication: requests without a token act as an admin. For local development "
-                       "only; never on a network."));
     parser.addOptions(
-        {help, version, listen, port, dataDir, database, demo, quiet, enrolmentCode, rate, burst, open});
+        {help, version, listen, port, dataDir, database, demo, quiet, enrolmentCode, rate, burst});
 
     if (!parser.parse(arguments))
         return Error {parser.errorText()};
@@ -119,7 +116,6 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
     options.dataDir = QDir(parser.value(dataDir)).absolutePath();
     options.demo = parser.isSet(demo);
     options.quiet = parser.isSet(quiet);
-    options.open = parser.isSet(open);
     for (const QString &code : parser.values(enrolmentCode)) {
         if (code.trimmed().isEmpty() || code.size() > 128)
             return Error {QStringLiteral("--enrolment-code: a code must be 1 to 128 characters")};

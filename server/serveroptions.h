@@ -40,7 +40,6 @@ struct ServerOptions
     QStringList enrolmentCodes; // accepted by POST /v1/enrol
     double rate = 20; // requests per second per device / operator
     int burst = 40;
-    bool open = false; // --open: no authentication (development)
 
     // What the process should do besides serving: show help or the version and exit.
     enum class Action { Serve, ShowHelp, ShowVersion };

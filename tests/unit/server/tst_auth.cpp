@@ -410,17 +410,6 @@ private slots:
         for (const char *secret : {"dev-a", "dev-b", "OP-", "SO-"})
             QVERIFY2(!text.contains(QLatin1String(secret)), secret);
     }
-
-    void openMode()
-    {
-        Api open(m_store.get(), ApiLimits {1e6, 1000000, true});
-        QCOMPARE(call(&open, "GET", QStringLiteral("/v1/exceptions")).status, 200);
-        QCOMPARE(
-            call(&open, "POST", QStringLiteral("/v1/events"), uploadOf(QStringLiteral("dev-open"), 1)).status,
-            200);
-        // A wrong token is still wrong.
-        QCOMPARE(call(&open, "GET", QStringLiteral("/v1/orders"), {}, QStringLiteral("nope")).status, 401);
-    }
 };
 
 QTEST_GUILESS_MAIN(TestAuth)

@@ -581,34 +581,17 @@ Expected<ServerStore::IngestResult> ServerStore::ingestOnce(
         const QString key = eventKey(event.id);
         protocol::EventAck ack {event.id, protocol::AckStatus::Accepted, {}};
 
-        // 1. Answered before (in an earlier batch or earlier in this one)? The first answer stands.
-        auto previous
-            = run(QStringLiteral("SELECT status, reason FROM event_answers WHERE event_id = ?"), {key});
-        if (!previous)
-            return fail(previous.error());
-        if (previous.value()->next()) {
-            const bool wasAccepted = previous.value()->value(0).toString() == QLatin1String("accepted");
-            ack.status = wasAccepted ? protocol::AckStatus::Duplicate : protocol::AckStatus::Rejected;
-            ack.reason = previous.value()->value(1).toString();
-            previous.value()->finish();
-            if (wasAccepted)
-                ++result.duplicates;
-            else
-                ++result.rejected;
-            result.acks.append(ack);
-            continue;
-        }
-        previous.value()->finish();
-
-        // 2. Checks the protocol parser does not make.
+        // 1. Checks the protocol parser does not make. They depend only on the event, so a repeat
+        //    gets the same refusal.
         QString refusal;
         if (event.raw.size() > kMaxRawLength)
             refusal = QStringLiteral("raw scan is %1 characters long; at most %2 are accepted")
                           .arg(event.raw.size())
                           .arg(kMaxRawLength);
 
-        // 3. Insert. The unique constraints decide, not a prior SELECT, so two servers racing
-        //    on one database cannot both store the event.
+        // 2. Insert. The unique constraints decide, not a prior SELECT, so two servers racing
+        //    on one database cannot both store the event. A new event (the common case) costs
+        //    one statement; a repeat is recognised by the conflict and gets its first answer.
         if (refusal.isEmpty()) {
             auto inserted = run(
                 QStringLiteral(
@@ -638,8 +621,8 @@ Expected<ServerStore::IngestResult> ServerStore::ingestOnce(
                 if (!sameId)
                     return fail(sameId.error());
                 if (sameId.value() > 0) {
-                    // Stored meanwhile by another server; if applying it was refused there, repeat
-                    // that answer (the first answer stands), else it is a duplicate.
+                    // Stored before (earlier, in this batch, or by another server just now): the
+                    // first answer stands - duplicate if it was accepted, else the same rejection.
                     ack.status = protocol::AckStatus::Duplicate;
                     auto first = run(
                         QStringLiteral("SELECT status, reason FROM event_answers WHERE event_id = ?"), {key});

@@ -92,9 +92,8 @@ bool Settings::installTranslator()
         QCoreApplication::removeTranslator(&m_translator);
         m_translatorInstalled = false;
     }
-    if (effectiveLanguage() != QLatin1String("de"))
-        return true;
-    if (!m_translator.load(QStringLiteral(":/i18n/dockhand_de.qm")))
+    // English is the source text; its catalogue only adds plural forms ("1 line", "2 lines").
+    if (!m_translator.load(QStringLiteral(":/i18n/dockhand_%1.qm").arg(effectiveLanguage())))
         return false;
     m_translatorInstalled = QCoreApplication::installTranslator(&m_translator);
     return m_translatorInstalled;

@@ -40,8 +40,8 @@ public:
     QString serverUrl() const { return m_serverUrl; }
     QString scannerPort() const { return m_scannerPort; }
 
-    // Installs the translator for effectiveLanguage() on the application (English is the
-    // source language and needs none). Returns false if the German catalogue is missing.
+    // Installs the translator for effectiveLanguage() on the application. Returns false if its
+    // catalogue is missing.
     bool installTranslator();
 
     // The one Settings of this process (the newest alive), for the QML singleton.

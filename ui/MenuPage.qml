@@ -75,6 +75,7 @@ Page {
                     required property var modelData
                     objectName: "menu-" + modelData.id
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                     Layout.preferredHeight: Theme.touchTarget + 36
                     text: page.titleFor(modelData.id)
                     subtitle: page.hintFor(modelData.id)

@@ -119,21 +119,16 @@ Page {
                     }
                     delegate: PackLineDelegate {
                         id: lineRow
-                        required property string name
-                        required property string gtin
-                        required property int expected
-                        required property int verified
-                        required property int damaged
-                        required property bool done
-                        productName: name
-                        gtin: lineRow.gtin
-                        expected: lineRow.expected
-                        verified: lineRow.verified
-                        damaged: lineRow.damaged
-                        complete: lineRow.done
+                        required property var model
+                        productName: model.name
+                        gtin: model.gtin
+                        expected: model.expected
+                        verified: model.verified
+                        damaged: model.damaged
+                        complete: model.done
                         onPressAndHold: {
                             damageDialog.line = lineRow.index
-                            damageDialog.product = lineRow.name
+                            damageDialog.product = lineRow.productName
                             damageDialog.open()
                         }
                     }
@@ -160,6 +155,8 @@ Page {
         // The carton panel.
         Pane {
             objectName: "cartonPanel"
+            // On the handheld the idle pack screen is just the scan prompt.
+            visible: page.wide || page.orderOpen
             Layout.fillWidth: true
             Layout.fillHeight: page.wide
             Layout.preferredWidth: 2

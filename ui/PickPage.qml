@@ -45,7 +45,7 @@ Page {
                 model: Picking.tasks
                 delegate: ItemDelegate {
                     id: taskRow
-                    required property string id
+                    required property string taskId
                     required property int orderCount
                     required property int lineCount
                     required property int unitCount
@@ -63,7 +63,7 @@ Page {
                         spacing: 2
                         Label {
                             Layout.fillWidth: true
-                            text: taskRow.id
+                            text: taskRow.taskId
                             color: Theme.textPrimary
                             font.pixelSize: Theme.fontLarge
                             font.bold: true
@@ -85,7 +85,7 @@ Page {
                             elide: Text.ElideRight
                         }
                     }
-                    onClicked: Picking.startTask(taskRow.id)
+                    onClicked: Picking.startTask(taskRow.taskId)
                 }
                 ScrollBar.vertical: ScrollBar {}
                 Label {

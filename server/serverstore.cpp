@@ -655,15 +655,18 @@ Expected<ServerStore::IngestResult> ServerStore::ingestOnce(
             ++result.duplicates;
         } else {
             const bool accepted = ack.status == protocol::AckStatus::Accepted;
-            auto answered
-                = run(QStringLiteral("INSERT INTO event_answers (event_id, device, seq, status, reason, "
-                                     "answered_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
-                    {key, deviceId, event.sequence,
-                        accepted ? QStringLiteral("accepted") : QStringLiteral("rejected"), text(ack.reason),
-                        now});
-            if (!answered)
-                return fail(answered.error());
-            answered.value()->finish();
+            // An accepted event's answer is its row in events (a repeat conflicts and finds no
+            // rejection below): only rejections need remembering, which keeps a new event at one
+            // INSERT on the common path.
+            if (!accepted) {
+                auto answered = run(
+                    QStringLiteral("INSERT INTO event_answers (event_id, device, seq, status, reason, "
+                                   "answered_at) VALUES (?, ?, ?, 'rejected', ?, ?) ON CONFLICT DO NOTHING"),
+                    {key, deviceId, event.sequence, text(ack.reason), now});
+                if (!answered)
+                    return fail(answered.error());
+                answered.value()->finish();
+            }
             if (accepted) {
                 ++result.accepted;
                 acceptedSeqs.append(event.sequence);

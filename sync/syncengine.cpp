@@ -127,7 +127,9 @@ void SyncEngine::start()
 
 void SyncEngine::openStore()
 {
-    auto store = LocalStore::open(m_config.databasePath, QStringLiteral("dockhand-sync"));
+    // One connection name per engine: a process may run several (tests, benchmarks, fleets).
+    auto store
+        = LocalStore::open(m_config.databasePath, QStringLiteral("dockhand-sync-%1").arg(quintptr(this)));
     if (!store) {
         // Try again later: storage trouble (full, failing) can pass, and the scans wait.
         fail(tr("Sync cannot open the scan queue: %1").arg(store.error()));

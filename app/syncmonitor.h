@@ -32,6 +32,8 @@ public:
     qint64 inFlight() const { return m_status.inFlight; }
     QString serverUrl() const { return m_serverUrl; }
     QDateTime lastSuccess() const { return m_status.lastSuccess; }
+    // When the device cache was last brought fully up to date (invalid before the first download).
+    QDateTime lastDownload() const { return m_status.lastDownload; }
     QString lastSuccessText() const;
     QString lastError() const { return m_status.lastError; }
 

@@ -9,4 +9,5 @@ int runParse(const QStringList &args);
 int runDecode(const QStringList &args);
 int runEvents(const QStringList &args);
 int runDrive(const QStringList &args);
+int runFloor(const QStringList &args);
 } // namespace dockhand::cli

@@ -15,6 +15,10 @@ commands:
   drive --server URL --data-dir DIR [--serial PORT] [--device-id ID] [--enrol-code CODE]
                                headless scanning driver: scans from the port are committed and
                                synced as in the app; prints "<result> <seq> <uuid> <raw>" per scan
+  floor [app options: --server URL --data-dir DIR --serial PORT --scale PORT --device-id ID ...]
+                               the app's floor workflows without a screen: scans from the port,
+                               taps as stdin lines (pick.start WAVE-0001, pack.close ...); prints
+                               every state change and feedback (docs/cli.md)
 )";
 }
 
@@ -38,6 +42,8 @@ int main(int argc, char *argv[])
         return dockhand::cli::runEvents(args);
     if (command == QLatin1String("drive"))
         return dockhand::cli::runDrive(args);
+    if (command == QLatin1String("floor"))
+        return dockhand::cli::runFloor(args);
     QTextStream(stderr) << "dockhand-cli: unknown command '" << command << "'\n" << kUsage;
     return 2;
 }

@@ -550,6 +550,8 @@ private slots:
         QVERIFY2(waitSynced(handheld, kHandheld), qPrintable(handheld.output()));
         const QStringList handheldEvents = handheld.events();
         handheld.stop();
+        if (qEnvironmentVariableIsSet("DOCKHAND_E2E_VERBOSE"))
+            qInfo().noquote() << "handheld:\n" << handheld.output();
 
         // ---- The pack station: its own scanner and a scale ----
         FloorProcess station;
@@ -652,6 +654,8 @@ private slots:
         QVERIFY2(waitSynced(station, kStation), qPrintable(station.output()));
         const QStringList stationEvents = station.events();
         station.stop();
+        if (qEnvironmentVariableIsSet("DOCKHAND_E2E_VERBOSE"))
+            qInfo().noquote() << "pack station:\n" << station.output();
 
         // ---- On the server ----
         // Order statuses: the packed order, the picked ones, and the shorted one, which counts as

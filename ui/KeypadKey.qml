@@ -35,7 +35,7 @@ AbstractButton {
                 width: parent.width
                 text: key.text
                 // Only the plain key colour (yellow in high contrast) takes dark text.
-                color: !key.enabled ? Theme.textSecondary
+                color: !key.enabled ? Theme.keyDisabledText
                      : Qt.colorEqual(key.tone, Theme.key) ? Theme.keyText : "white"
                 font.pixelSize: key.fontSize
                 font.bold: true

@@ -23,6 +23,7 @@ QtObject {
     readonly property color key: highContrast ? "#FFEB3B" : "#1565C0"
     readonly property color keySecondary: highContrast ? "#333333" : "#546E7A"
     readonly property color keyDisabled: highContrast ? "#262626" : "#CFD8DC"
+    readonly property color keyDisabledText: highContrast ? "#8C8C8C" : "#607D8B"
     readonly property color keyText: highContrast ? "#000000" : "#FFFFFF"
     readonly property int borderWidth: highContrast ? 2 : 0
 

@@ -71,6 +71,11 @@ private:
             if (!s.lastError.isEmpty() && !out.errors.contains(s.lastError))
                 out.errors.append(s.lastError);
         });
+        QSet<QString> acked;
+        connect(&sync, &SyncController::acknowledged, this, [&acked](const QList<protocol::EventAck> &acks) {
+            for (const auto &ack : acks)
+                acked.insert(ack.id.toString(QUuid::WithoutBraces));
+        });
         sync.start();
         ScanQueue queue(store.value().get(), device);
         for (int i = 0; i < 6; ++i) {
@@ -86,7 +91,8 @@ private:
         QDeadlineTimer deadline(30000);
         while (!deadline.hasExpired()) {
             const auto &s = sync.status();
-            if (s.started && s.online && s.backlog == 0 && s.inFlight == 0 && s.lastDownload.isValid())
+            // The status is a snapshot from the sync thread; the acks say what it really confirmed.
+            if (s.online && s.lastDownload.isValid() && acked.contains(out.committed))
                 break;
             QTest::qWait(20);
         }

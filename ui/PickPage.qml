@@ -170,6 +170,54 @@ Page {
                     font.bold: true
                     wrapMode: Text.Wrap
                 }
+                // No label carries it: type what the product still needs.
+                GridLayout {
+                    id: details
+                    objectName: "detailsForm"
+                    Layout.fillWidth: true
+                    visible: Picking.state === Picking.ScanDetails
+                    columns: 2
+                    columnSpacing: Theme.spacing / 2
+                    rowSpacing: Theme.spacing / 2
+                    TextField {
+                        id: lotField
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.touchTarget
+                        visible: Picking.missingDetails.indexOf("lot") >= 0
+                        placeholderText: qsTr("Lot")
+                        font.pixelSize: Theme.fontNormal
+                    }
+                    TextField {
+                        id: expiryField
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.touchTarget
+                        visible: Picking.missingDetails.indexOf("expiry") >= 0
+                        placeholderText: qsTr("Expiry (2027-03-31)")
+                        inputMethodHints: Qt.ImhDate
+                        font.pixelSize: Theme.fontNormal
+                    }
+                    TextField {
+                        id: serialField
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.touchTarget
+                        visible: Picking.missingDetails.indexOf("serial") >= 0
+                        placeholderText: qsTr("Serial number")
+                        font.pixelSize: Theme.fontNormal
+                    }
+                    KeypadKey {
+                        objectName: "detailsButton"
+                        Layout.fillWidth: true
+                        text: qsTr("Save")
+                        fontSize: Theme.fontNormal
+                        accent: true
+                        onClicked: {
+                            Picking.enterDetails(lotField.text.trim(), expiryField.text.trim(), serialField.text.trim())
+                            lotField.clear()
+                            expiryField.clear()
+                            serialField.clear()
+                        }
+                    }
+                }
                 Item { Layout.fillHeight: true }
                 RowLayout {
                     Layout.fillWidth: true

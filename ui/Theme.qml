@@ -10,7 +10,7 @@ QtObject {
     readonly property color accepted: highContrast ? "#006400" : "#1B7F3B"
     readonly property color refused: highContrast ? "#B00000" : "#C62828"
     readonly property color warning: highContrast ? "#A33A00" : "#E65100"
-    readonly property color pending: highContrast ? "#3E2723" : "#5D4037"
+    readonly property color pending: highContrast ? "#6D4C41" : "#5D4037"
     readonly property color synced: highContrast ? "#002F87" : "#1565C0"
     readonly property color surface: highContrast ? "#000000" : "#FFFFFF"
     readonly property color surfaceAlt: highContrast ? "#1A1A1A" : "#F7F9FA"

@@ -419,6 +419,22 @@
         <source>Order</source>
         <translation>Auftrag</translation>
     </message>
+    <message>
+        <source>Lot</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Expiry (2027-03-31)</source>
+        <translation>Verfallsdatum (2027-03-31)</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
 </context>
 <context>
     <name>ScanBanner</name>

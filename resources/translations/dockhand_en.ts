@@ -419,6 +419,22 @@
         <source>%n still to take</source>
         <translation><numerusform>%n still to take</numerusform><numerusform>%n still to take</numerusform></translation>
     </message>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expiry (2027-03-31)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ScanBanner</name>

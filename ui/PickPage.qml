@@ -164,7 +164,10 @@ Page {
                 Label {
                     Layout.fillWidth: true
                     visible: Picking.state === Picking.ScanDetails
-                    text: qsTr("Still needed: %1").arg(Picking.missingDetails.join(", "))
+                    text: qsTr("Still needed: %1").arg(Picking.missingDetails.map(function (d) {
+                        return d === "lot" ? qsTr("lot number") : d === "expiry" ? qsTr("expiry date")
+                             : d === "serial" ? qsTr("serial number") : d
+                    }).join(", "))
                     color: Theme.warning
                     font.pixelSize: Theme.fontLarge
                     font.bold: true

@@ -435,6 +435,18 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>lot number</source>
+        <translation>Chargennummer</translation>
+    </message>
+    <message>
+        <source>expiry date</source>
+        <translation>Verfallsdatum</translation>
+    </message>
+    <message>
+        <source>serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
 </context>
 <context>
     <name>ScanBanner</name>

@@ -435,6 +435,18 @@
         <source>Save</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>lot number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expiry date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>serial number</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ScanBanner</name>

@@ -48,7 +48,7 @@ bool applyJson(const QString &path, AppConfig *config, QString *error)
         || !str("operator", &config->operatorName) || !str("deviceToken", &config->deviceToken)
         || !str("enrolCode", &config->enrolCode) || !str("dataDir", &config->dataDir)
         || !str("serialPort", &config->serialPort) || !str("scalePort", &config->scalePort)
-        || !str("server", &server))
+        || !str("wedgeGsSubstitute", &config->wedgeGsSubstitute) || !str("server", &server))
         return false;
     if (!server.isEmpty())
         config->serverUrl = QUrl(server);
@@ -58,6 +58,20 @@ bool applyJson(const QString &path, AppConfig *config, QString *error)
             return false;
         }
         config->serialBaud = baud.toInt();
+    }
+    if (const auto camera = o.value(QLatin1String("camera")); !camera.isUndefined()) {
+        if (!camera.isBool()) {
+            *error = QStringLiteral("Config %1: 'camera' must be true or false").arg(path);
+            return false;
+        }
+        config->camera = camera.toBool();
+    }
+    if (const auto debounce = o.value(QLatin1String("debounceMs")); !debounce.isUndefined()) {
+        if (!debounce.isDouble() || debounce.toInt() < 0 || debounce.toInt() > 10000) {
+            *error = QStringLiteral("Config %1: 'debounceMs' must be a number from 0 to 10000").arg(path);
+            return false;
+        }
+        config->debounceMs = debounce.toInt();
     }
     return true;
 }
@@ -91,6 +105,11 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
         QStringLiteral("Serial scanner port (e.g. /dev/ttyACM0)."), QStringLiteral("port"));
     const QCommandLineOption baud(QStringLiteral("baud"),
         QStringLiteral("Serial scanner baud rate (default 9600)."), QStringLiteral("rate"));
+    const QCommandLineOption camera(
+        QStringLiteral("camera"), QStringLiteral("Scan with the default camera."));
+    const QCommandLineOption wedgeGs(QStringLiteral("wedge-gs"),
+        QStringLiteral("What a keyboard-wedge scanner types for the GS1 separator (e.g. ^)."),
+        QStringLiteral("text"));
     const QCommandLineOption scale(QStringLiteral("scale"),
         QStringLiteral("Serial scale port at a pack station (e.g. /dev/ttyUSB0)."), QStringLiteral("port"));
     const QCommandLineOption size(QStringLiteral("size"),
@@ -105,7 +124,7 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
     const QCommandLineOption selfTest(
         QStringLiteral("self-test"), QStringLiteral("Load every screen, report errors and exit."));
     parser.addOptions({configFile, server, device, deviceName, operatorName, enrolCode, dataDir, serial, baud,
-        scale, size, screenshot, screenshotDelay, probe, selfTest});
+        scale, camera, wedgeGs, size, screenshot, screenshotDelay, probe, selfTest});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -145,6 +164,11 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
         config->serialPort = parser.value(serial);
     if (parser.isSet(scale))
         config->scalePort = parser.value(scale);
+    if (parser.isSet(camera))
+        config->camera = true;
+    if (parser.isSet(wedgeGs))
+        config->wedgeGsSubstitute = parser.value(wedgeGs);
+
     if (parser.isSet(baud)) {
         bool ok = false;
         config->serialBaud = parser.value(baud).toInt(&ok);

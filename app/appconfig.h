@@ -21,6 +21,12 @@ struct AppConfig
     QString serialPort; // empty: no serial scanner
     qint32 serialBaud = 9600;
     QString scalePort; // empty: no serial scale (the packer types the weight)
+    bool camera = false; // scan with the device's default camera
+    QString wedgeGsSubstitute; // what a keyboard-wedge scanner types for the GS1 separator (e.g. "^")
+    // The same code from the same source within this window is one scan. Off by default: a picker
+    // counts units by scanning the same item again, and scanners have their own same-code delay;
+    // sites whose scanners double-read set it (config key debounceMs). The camera has its own rule.
+    int debounceMs = 0;
     int windowWidth = 480;
     int windowHeight = 800;
     QString screenshotPath; // render the first screen to this PNG, then quit

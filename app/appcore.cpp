@@ -1,6 +1,12 @@
 #include "appcore.h"
 
+#include "camerascanner.h"
+
+#include <QCamera>
 #include <QLoggingCategory>
+#include <QMediaCaptureSession>
+#include <QMediaDevices>
+#include <QVideoSink>
 
 Q_LOGGING_CATEGORY(lcApp, "dockhand.app")
 
@@ -26,6 +32,7 @@ AppCore::AppCore(AppConfig config, QObject *parent)
     m_device.setOperatorName(m_config.operatorName);
     m_scans.setOperator(m_config.operatorName);
     m_scans.setStorageRecovery([this] { return openStorage(); });
+    connect(&m_wedge, &WedgeFilter::scanned, this, &AppCore::onRawScan);
     connect(&m_scans, &ScanService::recorded, this, [this](const QueuedEvent &event) {
         m_scanList.prepend(event);
         m_syncMonitor.addPending(1);
@@ -113,10 +120,39 @@ void AppCore::startScale()
     m_scale->start();
 }
 
+void AppCore::onRawScan(const RawScan &scan)
+{
+    if (m_debounce.accept(scan))
+        m_workflows.route(scan);
+}
+
+void AppCore::startCamera()
+{
+    if (!m_config.camera)
+        return;
+    const QCameraDevice device = QMediaDevices::defaultVideoInput();
+    if (device.isNull()) {
+        qCWarning(lcApp) << "camera scanning asked for, but this device has no camera";
+        return;
+    }
+    m_camera = std::make_unique<CameraScanner>();
+    m_cameraDevice = std::make_unique<QCamera>(device);
+    m_captureSession = std::make_unique<QMediaCaptureSession>();
+    m_videoSink = std::make_unique<QVideoSink>();
+    m_captureSession->setCamera(m_cameraDevice.get());
+    m_captureSession->setVideoSink(m_videoSink.get());
+    m_camera->setVideoSink(m_videoSink.get());
+    connect(m_camera.get(), &CameraScanner::scanned, this, &AppCore::onRawScan);
+    connect(m_cameraDevice.get(), &QCamera::errorOccurred, this,
+        [](QCamera::Error, const QString &message) { qCWarning(lcApp).noquote() << "camera:" << message; });
+    m_cameraDevice->start();
+}
+
 void AppCore::start()
 {
     openStorage();
     startScale();
+    startCamera();
     if (m_config.serialPort.isEmpty()) {
         m_device.setScanner(QStringLiteral("none"), tr("No serial scanner configured"));
         return;
@@ -125,7 +161,7 @@ void AppCore::start()
     serial.portName = m_config.serialPort;
     serial.baudRate = m_config.serialBaud;
     m_serial = std::make_unique<SerialScanner>(serial);
-    connect(m_serial.get(), &SerialScanner::scanned, &m_workflows, &WorkflowRouter::route);
+    connect(m_serial.get(), &SerialScanner::scanned, this, &AppCore::onRawScan);
     connect(m_serial.get(), &SerialScanner::frameRejected, this,
         [this](const QString &reason) { m_device.setScanner(QStringLiteral("connected"), reason); });
     connect(m_serial.get(), &SerialScanner::stateChanged, this,

@@ -6,18 +6,26 @@
 #include "floordata.h"
 #include "localstore.h"
 #include "scalereader.h"
+#include "scandebouncer.h"
 #include "scanlistmodel.h"
 #include "scanqueue.h"
 #include "scanservice.h"
 #include "serialscanner.h"
 #include "syncengine.h"
 #include "syncmonitor.h"
+#include "wedgefilter.h"
 #include "workflowrouter.h"
 
 #include <QObject>
 #include <memory>
 
+class QCamera;
+class QMediaCaptureSession;
+class QVideoSink;
+
 namespace dockhand {
+
+class CameraScanner;
 
 // The composition root's parts, built once from the config and wired together: storage, queue,
 // scanners, scan service, sync and the objects the screens bind to. main() builds one; tests
@@ -45,6 +53,9 @@ public:
     WorkflowRouter *workflows() { return &m_workflows; }
     // The pack station's serial scale (--scale), or null; its stable readings go to PackWorkflow.
     ScaleReader *scale() { return m_scale.get(); }
+    // Recognises keyboard-wedge scanners; main() installs it on the application so a scan's
+    // keys (and its Enter) never reach a focused control.
+    WedgeFilter *wedge() { return &m_wedge; }
 
     // The one AppCore of this process (the newest alive), for the QML singletons.
     static AppCore *current();
@@ -55,6 +66,9 @@ signals:
 private:
     QString openStorage();
     void startScale();
+    void startCamera();
+    // Every source's scans pass here: debounced, then routed to the operator session / workflow.
+    void onRawScan(const RawScan &scan);
 
     AppConfig m_config;
     std::unique_ptr<LocalStore> m_store;
@@ -66,6 +80,12 @@ private:
     SyncMonitor m_syncMonitor;
     std::unique_ptr<SerialScanner> m_serial;
     std::unique_ptr<ScaleReader> m_scale;
+    WedgeFilter m_wedge {WedgeConfig {.gsSubstitute = m_config.wedgeGsSubstitute}};
+    ScanDebouncer m_debounce {m_config.debounceMs};
+    std::unique_ptr<CameraScanner> m_camera;
+    std::unique_ptr<QCamera> m_cameraDevice;
+    std::unique_ptr<QMediaCaptureSession> m_captureSession;
+    std::unique_ptr<QVideoSink> m_videoSink;
     std::unique_ptr<SyncController> m_sync;
     CacheFloorData m_floor;
     WorkflowRouter m_workflows {&m_scans, &m_floor};

@@ -93,6 +93,9 @@ int main(int argc, char *argv[])
         return runSelfTest(engine);
 
     dockhand::quitOnSignals();
+    // Keyboard-wedge scanners: on the application, so a scan's Enter reaches neither a focused
+    // control nor a shortcut.
+    app.installEventFilter(core.wedge());
     core.start();
     std::unique_ptr<dockhand::UiProbe> probe;
     if (!config.uiProbePath.isEmpty())

@@ -448,4 +448,22 @@ QJsonObject getJson(const QUrl &url, int *status)
     return QJsonDocument::fromJson(reply->readAll()).object();
 }
 
+qint64 deviceQueueCount(const QString &queueFile)
+{
+    const QString connection = QStringLiteral("e2e-queue-peek");
+    qint64 n = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(queueFile);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT count(*) FROM scan_events")) && q.next())
+                n = q.value(0).toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return n;
+}
+
 } // namespace dockhand::e2e

@@ -115,6 +115,9 @@ QStringList enrollingServerArgs();
 // in sequence order: the proof does not depend on the API's paging or auth.
 QList<StoredEvent> storedEvents(const QString &serverDatabase, const QString &device);
 
+// How many events a device's queue file holds (read-only peek), or -1 if it cannot be read.
+qint64 deviceQueueCount(const QString &queueFile);
+
 // A TCP proxy on loopback that breaks the network the way real ones break: refused and dropped
 // connections, delays, 500 and 503 (with Retry-After) answers, resets in the middle of a
 // response and bodies cut short. Each new connection draws its fault at random (fixed seed);

@@ -28,23 +28,6 @@ struct Acknowledged
     QString id;
 };
 
-qint64 localCount(const QString &file)
-{
-    qint64 n = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("crash-peek"));
-        db.setDatabaseName(file);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT count(*) FROM scan_events")) && q.next())
-                n = q.value(0).toLongLong();
-        }
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("crash-peek"));
-    return n;
-}
-
 } // namespace
 
 class TestCrash : public QObject
@@ -140,7 +123,7 @@ private slots:
         // The server holds what the device committed, no more: a scan committed in the instant
         // before a kill, before its line was printed, is on both (the operator saw nothing and
         // may scan again; at most one such scan per kill).
-        QCOMPARE(localCount(data + QStringLiteral("/queue.sqlite")), qint64(stored.size()));
+        QCOMPARE(deviceQueueCount(data + QStringLiteral("/queue.sqlite")), qint64(stored.size()));
         QVERIFY2(stored.size() - acknowledged.size() <= kills,
             qPrintable(QStringLiteral("%1 unacknowledged scans on the server")
                            .arg(stored.size() - acknowledged.size())));

@@ -27,23 +27,6 @@ int countRows(const QJsonObject &probe, const QString &syncState)
     return n;
 }
 
-qint64 localQueueCount(const QString &file)
-{
-    qint64 n = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("e2e-peek"));
-        db.setDatabaseName(file);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT count(*) FROM scan_events")) && q.next())
-                n = q.value(0).toLongLong();
-        }
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("e2e-peek"));
-    return n;
-}
-
 } // namespace
 
 class TestScanPath : public QObject
@@ -91,7 +74,7 @@ private slots:
             QVERIFY2(pty.send(scan, &error), qPrintable(error));
 
         QTRY_COMPARE_WITH_TIMEOUT(countRows(app.probe(), QStringLiteral("synced")), 3, 30000);
-        QCOMPARE(localQueueCount(appData + QStringLiteral("/queue.sqlite")), qint64(3));
+        QCOMPARE(deviceQueueCount(appData + QStringLiteral("/queue.sqlite")), qint64(3));
         const auto events = serverEvents(server);
         QCOMPARE(events.size(), 3);
         QSet<QString> ids;
@@ -123,7 +106,7 @@ private slots:
                      .value(QStringLiteral("result"))
                      .toString(),
             QStringLiteral("accepted"));
-        QCOMPARE(localQueueCount(appData + QStringLiteral("/queue.sqlite")), qint64(5));
+        QCOMPARE(deviceQueueCount(appData + QStringLiteral("/queue.sqlite")), qint64(5));
 
         // The server comes back on the same address and database: exactly five, none twice.
         QVERIFY2(server.start(port, enrollingServerArgs(), &error), qPrintable(error));

@@ -66,7 +66,8 @@ if [ -n "${DISPLAY:-}" ] && [ "${DOCKHAND_HEADLESS:-0}" != 1 ]; then
     "$bin/dockhand" "${app_args[@]}" &
     pids+=($!)
     echo "dockhand: app started. Type a barcode and press Enter to scan it (<GS> = group separator)."
-    echo "          Try: 04012345001006   ]C10104012345001006<GS>10LOT-7   A-01-02   TOTE-0001"
+    echo "          Log in by scanning a badge: OP-1001 (picker), OP-2001 (packer), OP-3001 (supervisor);"
+    echo "          then pick from the menu. Other scans: 04012345001006  ]C10104012345001006<GS>10LOT-7  A-01-02"
     echo "          Ctrl-C stops the app, the server and the scanner."
     while IFS= read -r -p "scan> " line; do
         [ -n "$line" ] && scan "$line"
@@ -78,6 +79,7 @@ fi
 shots=$(realpath -m "${DOCKHAND_SHOTS:-$root/demo-out}")
 mkdir -p "$shots"
 demo_scans=(
+    "OP-1001"                              # the picker's badge: logs Alex Weber in
     "04012345001006"                       # a GTIN-14 from the demo catalogue
     ']C10104012345001280\x1d10LOT-2611\x1d17270531'  # GS1-128: GTIN + lot + expiry
     "A-01-02"                              # a location label
@@ -85,13 +87,13 @@ demo_scans=(
     "4012345001008"                        # an EAN-13 with a wrong check digit: refused
 )
 for size in 480x800 1280x800; do
-    xvfb-run -a -s "-screen 0 1280x800x24" "$bin/dockhand" "${app_args[@]}" --size "$size" \
+    DOCKHAND_SCREEN=sync xvfb-run -a -s "-screen 0 1280x800x24" "$bin/dockhand" "${app_args[@]}" --size "$size" \
         --screenshot "$shots/home-$size.png" --screenshot-delay 5000 > "$run_dir/app-$size.log" 2>&1 &
     app_pid=$!
     pids+=($app_pid)
     for _ in $(seq 100); do grep -q "Scanner connected" "$run_dir/app-$size.log" 2>/dev/null && break; sleep 0.1; done
     sleep 1
-    if [ "$size" = 480x800 ]; then batch=("${demo_scans[@]:0:3}"); else batch=("${demo_scans[@]:3}"); fi
+    if [ "$size" = 480x800 ]; then batch=("${demo_scans[@]:0:4}"); else batch=("OP-1001" "${demo_scans[@]:4}"); fi
     for s in "${batch[@]}"; do echo "dockhand: scan $s"; scan "$s"; sleep 0.3; done
     wait "$app_pid"
     grep -E "screenshot (written|failed)" "$run_dir/app-$size.log" || cat "$run_dir/app-$size.log"
@@ -101,4 +103,4 @@ echo "dockhand: screenshots:"
 ls -1 "$shots"/home-*.png
 echo
 echo "dockhand: what reached the server:"
-"$bin/dockhand-cli" events --server "$server_url" --device demo-handheld
+"$bin/dockhand-cli" events --server "$server_url" --device demo-handheld --badge OP-3001 --pin 3001

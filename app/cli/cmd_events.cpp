@@ -11,7 +11,24 @@
 
 namespace dockhand::cli {
 
+namespace {
+// One blocking request on loopback or the site network; returns the HTTP status (0: no answer).
+int request(QNetworkAccessManager &network, const QNetworkRequest &req, const QByteArray *postBody,
+    QByteArray *body, QString *error)
+{
+    QNetworkReply *reply = postBody ? network.post(req, *postBody) : network.get(req);
+    QObject::connect(reply, &QNetworkReply::finished, qApp, &QCoreApplication::quit);
+    QCoreApplication::exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    *body = reply->readAll();
+    *error = reply->errorString();
+    reply->deleteLater();
+    return status;
+}
+} // namespace
+
 // Lists the events the server holds for a device: what reached the server, one line each.
+// Reading them takes a supervisor's or admin's login (badge + PIN) or a token.
 int runEvents(const QStringList &args)
 {
     QTextStream out(stdout);
@@ -19,16 +36,26 @@ int runEvents(const QStringList &args)
     QString server = QStringLiteral("http://127.0.0.1:8765");
     QString device;
     bool json = false;
+    QString badge;
+    QString pin;
+    QString token = QString::fromLocal8Bit(qgetenv("DOCKHAND_TOKEN"));
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--server") && i + 1 < args.size())
             server = args.at(++i);
         else if (args.at(i) == QLatin1String("--device") && i + 1 < args.size())
             device = args.at(++i);
+        else if (args.at(i) == QLatin1String("--badge") && i + 1 < args.size())
+            badge = args.at(++i);
+        else if (args.at(i) == QLatin1String("--pin") && i + 1 < args.size())
+            pin = args.at(++i);
+        else if (args.at(i) == QLatin1String("--token") && i + 1 < args.size())
+            token = args.at(++i);
         else if (args.at(i) == QLatin1String("--json"))
             json = true;
         else {
             err << "dockhand-cli events: unknown argument '" << args.at(i) << "'\n"
-                << "usage: dockhand-cli events [--server URL] [--device ID] [--json]\n";
+                << "usage: dockhand-cli events [--server URL] [--device ID] [--badge B --pin P | --token T] "
+                   "[--json]\n";
             return 2;
         }
     }
@@ -40,16 +67,39 @@ int runEvents(const QStringList &args)
     url.setQuery(query);
 
     QNetworkAccessManager network;
-    QNetworkRequest request(url);
-    request.setTransferTimeout(10000);
-    QNetworkReply *reply = network.get(request);
-    QObject::connect(reply, &QNetworkReply::finished, qApp, &QCoreApplication::quit);
-    QCoreApplication::exec();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    QByteArray body;
+    QString error;
+    if (token.isEmpty() && !badge.isEmpty()) {
+        QNetworkRequest login(QUrl(server + QStringLiteral("/v1/login")));
+        login.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        login.setTransferTimeout(10000);
+        const QByteArray credentials
+            = QJsonDocument(QJsonObject {{QLatin1String("badge"), badge}, {QLatin1String("pin"), pin}})
+                  .toJson(QJsonDocument::Compact);
+        const int status = request(network, login, &credentials, &body, &error);
+        if (status != 200) {
+            const QString why
+                = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toString();
+            err << "dockhand-cli events: login as " << badge
+                << " failed: " << (why.isEmpty() ? (status ? QString::number(status) : error) : why) << "\n";
+            return 1;
+        }
+        token = QJsonDocument::fromJson(body).object().value(QLatin1String("token")).toString();
+    }
+    QNetworkRequest get(url);
+    get.setTransferTimeout(10000);
+    if (!token.isEmpty())
+        get.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    const int status = request(network, get, nullptr, &body, &error);
     if (status != 200) {
+        const QString why = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toString();
         err << "dockhand-cli events: " << url.toString() << " answered "
-            << (status ? QString::number(status) : reply->errorString()) << "\n";
+            << (status ? QString::number(status) : error)
+            << (why.isEmpty() ? QString() : QStringLiteral(": ") + why)
+            << (status == 401
+                       ? QStringLiteral("\n(log in with --badge and --pin of a supervisor, or pass --token)")
+                       : QString())
+            << "\n";
         return 1;
     }
     if (json) {

@@ -10,7 +10,7 @@ commands:
   scan [--port PATH] DATA...   write barcodes to a serial scanner port (the demo's simulated scanner)
   parse [--gs1]                read raw scans from stdin, one per line; print one JSON object per line
   decode FILE...               decode barcodes in images; print one JSON object per barcode
-  events [--server URL] [--device ID] [--json]
+  events [--server URL] [--device ID] [--badge B --pin P] [--json]
                                list the scan events the order server holds
   drive --server URL --data-dir DIR [--serial PORT] [--device-id ID] [--enrol-code CODE]
                                headless scanning driver: scans from the port are committed and

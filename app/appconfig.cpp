@@ -59,6 +59,15 @@ bool applyJson(const QString &path, AppConfig *config, QString *error)
         }
         config->serialBaud = baud.toInt();
     }
+    if (const auto classifier = o.value(QLatin1String("classifier")); !classifier.isUndefined()) {
+        QString why;
+        config->classifier = ClassifierConfig::fromJson(classifier.toObject(), &why);
+        if (!classifier.isObject() || !why.isEmpty()) {
+            *error = QStringLiteral("Config %1: 'classifier': %2")
+                         .arg(path, why.isEmpty() ? QStringLiteral("must be an object of patterns") : why);
+            return false;
+        }
+    }
     if (const auto camera = o.value(QLatin1String("camera")); !camera.isUndefined()) {
         if (!camera.isBool()) {
             *error = QStringLiteral("Config %1: 'camera' must be true or false").arg(path);

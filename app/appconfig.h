@@ -1,5 +1,7 @@
 #pragma once
 
+#include "scan.h"
+
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -27,6 +29,9 @@ struct AppConfig
     // counts units by scanning the same item again, and scanners have their own same-code delay;
     // sites whose scanners double-read set it (config key debounceMs). The camera has its own rule.
     int debounceMs = 0;
+    // The site's label patterns (config key "classifier": {"location": "^...$", "tote": ...,
+    // "badge": ..., "order": ...}); a missing key keeps the demo warehouse's pattern.
+    ClassifierConfig classifier = ClassifierConfig::demoDefaults();
     int windowWidth = 480;
     int windowHeight = 800;
     QString screenshotPath; // render the first screen to this PNG, then quit

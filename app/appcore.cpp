@@ -24,7 +24,7 @@ AppCore *AppCore::current()
 AppCore::AppCore(AppConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_scans(ScanDecoder(ClassifierConfig::demoDefaults()))
+    , m_scans(ScanDecoder(m_config.classifier))
     , m_device(m_config.deviceId, m_config.deviceName)
     , m_syncMonitor(m_config.serverUrl.toString())
 {

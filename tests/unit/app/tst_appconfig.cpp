@@ -1,0 +1,117 @@
+// The app's configuration: built-in defaults need no file; a site's JSON file and the command line
+// override them; every bad value is refused with a message naming the option or key.
+
+#include "appconfig.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dockhand;
+
+class TestAppConfig : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString writeConfig(const QByteArray &json)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("config-%1.json").arg(++m_files));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size())
+            qFatal("cannot write %s", qPrintable(path));
+        return path;
+    }
+    int m_files = 0;
+
+    static bool parse(const QStringList &args, AppConfig *config, QString *error)
+    {
+        return AppConfig::fromArguments(QStringList {QStringLiteral("dockhand")} + args, config, error);
+    }
+
+private slots:
+    void defaultsNeedNoConfiguration()
+    {
+        AppConfig config;
+        QString error;
+        QVERIFY2(parse({}, &config, &error), qPrintable(error));
+        QCOMPARE(config.serverUrl, QUrl(QStringLiteral("http://127.0.0.1:8765")));
+        QCOMPARE(config.enrolCode, QStringLiteral("DEMO"));
+        QVERIFY(!config.dataDir.isEmpty());
+        QCOMPARE(config.debounceMs, 0);
+        QVERIFY(config.classifier.location.match(QStringLiteral("A-01-02")).hasMatch());
+    }
+
+    void siteLabelPatternsComeFromTheConfigFile()
+    {
+        AppConfig config;
+        QString error;
+        const QString path = writeConfig(
+            "{\"classifier\": {\"location\": \"^[0-9]{2}\\\\.[0-9]{3}$\"}, \"camera\": true,                 "
+            "                             \"wedgeGsSubstitute\": \"^\", \"debounceMs\": 300}");
+        QVERIFY2(parse({QStringLiteral("--config"), path}, &config, &error), qPrintable(error));
+        QVERIFY(config.classifier.location.match(QStringLiteral("12.345")).hasMatch());
+        QVERIFY(!config.classifier.location.match(QStringLiteral("A-01-02")).hasMatch());
+        QVERIFY(config.classifier.tote.match(QStringLiteral("TOTE-0001")).hasMatch()); // kept
+        QVERIFY(config.camera);
+        QCOMPARE(config.wedgeGsSubstitute, QStringLiteral("^"));
+        QCOMPARE(config.debounceMs, 300);
+        ScanDecoder decoder(config.classifier);
+        RawScan raw;
+        raw.data = "12.345";
+        QCOMPARE(decoder.decode(raw).kind, ScanKind::Location);
+    }
+
+    void badValuesAreRefusedByName_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("bad regex") << QByteArray("{\"classifier\": {\"tote\": \"([A-Z\"}}") << "tote";
+        QTest::newRow("classifier not object") << QByteArray("{\"classifier\": \"x\"}") << "'classifier'";
+        QTest::newRow("camera not bool")
+            << QByteArray("{\"camera\": \"yes\"}") << "'camera' must be true or false";
+        QTest::newRow("debounce negative") << QByteArray("{\"debounceMs\": -5}") << "'debounceMs'";
+        QTest::newRow("baud zero") << QByteArray("{\"serialBaud\": 0}") << "'serialBaud'";
+        QTest::newRow("server not string") << QByteArray("{\"server\": 8765}") << "'server' must be a string";
+        QTest::newRow("not json") << QByteArray("{nope") << "not a JSON object";
+    }
+
+    void badValuesAreRefusedByName()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, message);
+        AppConfig config;
+        QString error;
+        QVERIFY(!parse({QStringLiteral("--config"), writeConfig(json)}, &config, &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+    }
+
+    void badCommandLineValues_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("server") << QStringList {QStringLiteral("--server"), QStringLiteral("ftp://x")}
+                                << QStringLiteral("--server: 'ftp://x' is not an http(s) URL");
+        QTest::newRow("size") << QStringList {QStringLiteral("--size"), QStringLiteral("big")}
+                              << QStringLiteral("--size");
+        QTest::newRow("baud") << QStringList {QStringLiteral("--baud"), QStringLiteral("fast")}
+                              << QStringLiteral("--baud");
+        QTest::newRow("missing file")
+            << QStringList {QStringLiteral("--config"), QStringLiteral("/nonexistent/x.json")}
+            << QStringLiteral("Cannot read the config file");
+    }
+
+    void badCommandLineValues()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        AppConfig config;
+        QString error;
+        QVERIFY(!parse(args, &config, &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppConfig)
+#include "tst_appconfig.moc"

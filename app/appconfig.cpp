@@ -1,5 +1,7 @@
 #include "appconfig.h"
 
+#include "servertrust.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
@@ -48,7 +50,8 @@ bool applyJson(const QString &path, AppConfig *config, QString *error)
         || !str("operator", &config->operatorName) || !str("deviceToken", &config->deviceToken)
         || !str("enrolCode", &config->enrolCode) || !str("dataDir", &config->dataDir)
         || !str("serialPort", &config->serialPort) || !str("scalePort", &config->scalePort)
-        || !str("wedgeGsSubstitute", &config->wedgeGsSubstitute) || !str("server", &server))
+        || !str("wedgeGsSubstitute", &config->wedgeGsSubstitute) || !str("server", &server)
+        || !str("serverCa", &config->serverCa))
         return false;
     if (!server.isEmpty())
         config->serverUrl = QUrl(server);
@@ -98,6 +101,10 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
     const QCommandLineOption server(QStringLiteral("server"),
         QStringLiteral("Order server URL (default %1).").arg(config->serverUrl.toString()),
         QStringLiteral("url"));
+    const QCommandLineOption serverCa(QStringLiteral("server-ca"),
+        QStringLiteral("PEM CA certificate to trust for an https:// server whose certificate the site "
+                       "signed itself."),
+        QStringLiteral("file"));
     const QCommandLineOption device(
         QStringLiteral("device-id"), QStringLiteral("This device's id."), QStringLiteral("id"));
     const QCommandLineOption deviceName(
@@ -132,8 +139,8 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
         QStringLiteral("file"));
     const QCommandLineOption selfTest(
         QStringLiteral("self-test"), QStringLiteral("Load every screen, report errors and exit."));
-    parser.addOptions({configFile, server, device, deviceName, operatorName, enrolCode, dataDir, serial, baud,
-        scale, camera, wedgeGs, size, screenshot, screenshotDelay, probe, selfTest});
+    parser.addOptions({configFile, server, serverCa, device, deviceName, operatorName, enrolCode, dataDir,
+        serial, baud, scale, camera, wedgeGs, size, screenshot, screenshotDelay, probe, selfTest});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -152,6 +159,15 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
             && config->serverUrl.scheme() != QLatin1String("https"))) {
         *error = QStringLiteral("--server: '%1' is not an http(s) URL").arg(config->serverUrl.toString());
         return false;
+    }
+    if (parser.isSet(serverCa))
+        config->serverCa = parser.value(serverCa);
+    if (!config->serverCa.isEmpty()) {
+        // Checked now: a wrong file would otherwise only show as refused certificates later.
+        if (auto ca = loadServerCa(config->serverCa); !ca) {
+            *error = QStringLiteral("--server-ca: %1").arg(ca.error());
+            return false;
+        }
     }
     if (parser.isSet(device))
         config->deviceId = parser.value(device);

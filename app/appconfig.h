@@ -17,6 +17,9 @@ struct AppConfig
     QString deviceName = QStringLiteral("Handheld 01");
     QString operatorName; // empty until someone logs in
     QUrl serverUrl = QUrl(QStringLiteral("http://127.0.0.1:8765"));
+    // PEM file of the site's own CA certificate for an https:// server whose certificate the site
+    // signed itself (config key "serverCa", option --server-ca); empty: the system's CAs only.
+    QString serverCa;
     QString deviceToken; // normally empty: the device enrols and keeps its token in its database
     QString enrolCode = QStringLiteral("DEMO"); // enrolment code from the admin
     QString dataDir; // folder of the local queue; default: the platform's app data folder

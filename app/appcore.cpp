@@ -82,6 +82,7 @@ QString AppCore::openStorage()
     if (!m_sync) {
         SyncConfig sync;
         sync.serverUrl = m_config.serverUrl;
+        sync.serverCa = m_config.serverCa;
         sync.deviceId = m_config.deviceId;
         sync.databasePath = m_config.queuePath();
         sync.token = m_config.deviceToken;

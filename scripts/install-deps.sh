@@ -16,7 +16,7 @@ packages=(
     socat xvfb xauth fonts-dejavu-core curl ca-certificates
 )
 if [ "$mode" = test ]; then
-    packages+=(zint zbar-tools clang-14 libclang-rt-14-dev clang-format postgresql)
+    packages+=(zint zbar-tools clang-14 libclang-rt-14-dev clang-format postgresql openssl)
 fi
 
 missing=()

@@ -6,13 +6,134 @@
 #include "warehousedata.h"
 
 #include <QDir>
+#include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
+#include <QTimer>
+
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcServer, "dockhand.server")
 
 namespace dockhand::server {
+
+namespace {
+
+Expected<QByteArray> readPem(const QString &path, const QString &what)
+{
+    QFile file(path);
+    if (!file.exists())
+        return Error {QStringLiteral("the TLS %1 file %2 does not exist").arg(what, path)};
+    if (!file.open(QIODevice::ReadOnly))
+        return Error {
+            QStringLiteral("cannot read the TLS %1 file %2: %3").arg(what, path, file.errorString())};
+    const QByteArray pem = file.read(1024 * 1024);
+    if (pem.trimmed().isEmpty())
+        return Error {QStringLiteral("the TLS %1 file %2 is empty").arg(what, path)};
+    return pem;
+}
+
+// The server's certificate (chain) and key for --tls-cert / --tls-key, checked before anything
+// else starts so a wrong file is one clear line instead of failed handshakes later.
+Expected<QSslConfiguration> loadTls(const QString &certificatePath, const QString &keyPath)
+{
+    if (!QSslSocket::supportsSsl())
+        return Error {QStringLiteral("HTTPS is not available: Qt found no TLS library (%1)")
+                          .arg(QSslSocket::sslLibraryBuildVersionString())};
+    auto certificatePem = readPem(certificatePath, QStringLiteral("certificate"));
+    if (!certificatePem)
+        return Error {certificatePem.error()};
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certificatePem.value(), QSsl::Pem);
+    if (chain.isEmpty() || chain.first().isNull())
+        return Error {QStringLiteral("%1 holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)")
+                          .arg(certificatePath)};
+    const QSslCertificate &certificate = chain.first();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (certificate.expiryDate() < now)
+        return Error {QStringLiteral("the certificate in %1 expired on %2; make a new one")
+                          .arg(certificatePath, certificate.expiryDate().toString(Qt::ISODate))};
+    if (certificate.effectiveDate() > now)
+        return Error {QStringLiteral("the certificate in %1 is valid only from %2 (check the clock)")
+                          .arg(certificatePath, certificate.effectiveDate().toString(Qt::ISODate))};
+
+    auto keyPem = readPem(keyPath, QStringLiteral("key"));
+    if (!keyPem)
+        return Error {keyPem.error()};
+    if (keyPem->contains("ENCRYPTED"))
+        return Error {
+            QStringLiteral("the private key in %1 is password-protected; store it without a "
+                           "password (openssl pkey -in KEY -out PLAIN) and protect the file instead")
+                .arg(keyPath)};
+    QSslKey key;
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        key = QSslKey(keyPem.value(), algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        return Error {QStringLiteral("%1 holds no PEM private key (RSA or EC, expected -----BEGIN PRIVATE "
+                                     "KEY-----)")
+                          .arg(keyPath)};
+    const auto algorithmName = [](QSsl::KeyAlgorithm a) {
+        return a == QSsl::Rsa ? QStringLiteral("RSA")
+            : a == QSsl::Ec   ? QStringLiteral("EC")
+            : a == QSsl::Dsa  ? QStringLiteral("DSA")
+                              : QStringLiteral("unknown");
+    };
+    if (key.algorithm() != certificate.publicKey().algorithm())
+        return Error {
+            QStringLiteral("the private key in %1 does not belong to the certificate in %2 (key type %3, "
+                           "certificate type %4)")
+                .arg(keyPath, certificatePath, algorithmName(key.algorithm()),
+                    algorithmName(certificate.publicKey().algorithm()))};
+
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // devices authenticate with tokens
+
+    // Qt cannot tell whether a key belongs to a certificate without a handshake: make one on
+    // loopback, so a mixed-up key file stops the start instead of failing every device later.
+    QSslServer probe;
+    probe.setSslConfiguration(configuration);
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return Error {QStringLiteral("cannot check the TLS certificate: %1").arg(probe.errorString())};
+    QString serverError;
+    QEventLoop loop;
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    QObject::connect(
+        &probe, &QSslServer::errorOccurred, &loop, [&](QSslSocket *socket, QAbstractSocket::SocketError) {
+            serverError = socket->errorString();
+            loop.quit();
+        });
+    QSslSocket client;
+    client.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QObject::connect(&client, &QSslSocket::encrypted, &loop, &QEventLoop::quit);
+    QObject::connect(&client, &QSslSocket::errorOccurred, &loop, [&](QAbstractSocket::SocketError) {
+        QTimer::singleShot(200, &loop, &QEventLoop::quit); // the server's reason is the better one
+    });
+    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), probe.serverPort());
+    loop.exec();
+    if (!client.isEncrypted()) {
+        QString reason = (serverError.isEmpty() ? client.errorString() : serverError).trimmed();
+        while (reason.endsWith(QLatin1Char(':')))
+            reason.chop(1);
+        return Error {QStringLiteral("the private key in %1 does not belong to the certificate in %2 (%3)")
+                          .arg(keyPath, certificatePath, reason)};
+    }
+    client.abort();
+    return configuration;
+}
+
+} // namespace
 
 DockhandServer::DockhandServer(QObject *parent) : QObject(parent) { }
 
@@ -25,6 +146,14 @@ Expected<quint16> DockhandServer::start(const ServerOptions &options)
 {
     if (m_store)
         return Error {QStringLiteral("the server is already running")};
+
+    std::optional<QSslConfiguration> tls;
+    if (!options.tlsCertificate.isEmpty()) {
+        auto loaded = loadTls(options.tlsCertificate, options.tlsKey);
+        if (!loaded)
+            return Error {loaded.error()};
+        tls = loaded.value();
+    }
 
     if (options.dataDirUsed) {
         if (!QDir().mkpath(options.dataDir))
@@ -66,7 +195,18 @@ Expected<quint16> DockhandServer::start(const ServerOptions &options)
     m_frontend = new HttpFrontend(m_api.get(), this);
 
     // Our own QTcpServer so a failure to listen has a real reason ("address already in use").
-    auto *tcp = new QTcpServer(m_frontend);
+    QTcpServer *tcp = nullptr;
+    if (tls) {
+        auto *ssl = new QSslServer(m_frontend);
+        ssl->setSslConfiguration(*tls);
+        connect(ssl, &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
+            qCDebug(lcServer).noquote() << "TLS connection from" << socket->peerAddress().toString()
+                                        << "failed:" << socket->errorString();
+        });
+        tcp = ssl;
+    } else {
+        tcp = new QTcpServer(m_frontend);
+    }
     if (!tcp->listen(options.listenAddress, options.port)) {
         const QString reason = tcp->errorString();
         stop();

@@ -67,8 +67,10 @@ int main(int argc, char *argv[])
     const bool ipv6 = options->listenAddress.protocol() == QAbstractSocket::IPv6Protocol;
     const QString host = ipv6 ? QStringLiteral("[%1]").arg(options->listenAddress.toString())
                               : options->listenAddress.toString();
-    printLine(
-        stdout, QStringLiteral("dockhand-server listening on http://%1:%2").arg(host).arg(port.value()));
+    const QString scheme
+        = options->tlsCertificate.isEmpty() ? QStringLiteral("http") : QStringLiteral("https");
+    printLine(stdout,
+        QStringLiteral("dockhand-server listening on %1://%2:%3").arg(scheme, host).arg(port.value()));
 
     const int code = app.exec();
     server.stop();

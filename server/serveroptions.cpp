@@ -46,7 +46,8 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "dockhand-server: the central order server the Dockhand devices sync with.\n"
         "Stores scan events exactly once, serves orders, products and locations as JSON.\n"
-        "Prints one line 'dockhand-server listening on http://ADDR:PORT' to stdout when ready."));
+        "Prints one line 'dockhand-server listening on http://ADDR:PORT' (https:// with --tls-cert) to "
+        "stdout when ready."));
     const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
         QStringLiteral("Show this help and exit."));
     const QCommandLineOption version(QStringList {QStringLiteral("v"), QStringLiteral("version")},
@@ -79,8 +80,15 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
     const QCommandLineOption burst(QStringLiteral("burst"),
         QStringLiteral("Requests a device or operator may make at once above the rate (default 40)."),
         QStringLiteral("N"), QStringLiteral("40"));
-    parser.addOptions(
-        {help, version, listen, port, dataDir, database, demo, quiet, enrolmentCode, rate, burst});
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+        QStringLiteral("Serve HTTPS with this PEM certificate (the server's first, then any "
+                       "intermediates). Needs --tls-key."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+        QStringLiteral("The PEM private key (RSA or EC, not password-protected) of --tls-cert."),
+        QStringLiteral("FILE"));
+    parser.addOptions({help, version, listen, port, dataDir, database, demo, quiet, enrolmentCode, rate,
+        burst, tlsCert, tlsKey});
 
     if (!parser.parse(arguments))
         return Error {parser.errorText()};
@@ -133,6 +141,17 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
         return Error {QStringLiteral("--burst: '%1' is not a whole number from 1 to 1000000")
                           .arg(parser.value(burst).left(20))};
     options.burst = burstValue;
+
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+        return Error {parser.isSet(tlsCert)
+                ? QStringLiteral("--tls-cert needs --tls-key (the certificate's private key)")
+                : QStringLiteral("--tls-key needs --tls-cert (the certificate it belongs to)")};
+    if (parser.isSet(tlsCert)) {
+        if (parser.value(tlsCert).trimmed().isEmpty() || parser.value(tlsKey).trimmed().isEmpty())
+            return Error {QStringLiteral("--tls-cert and --tls-key must name files")};
+        options.tlsCertificate = QFileInfo(parser.value(tlsCert)).absoluteFilePath();
+        options.tlsKey = QFileInfo(parser.value(tlsKey)).absoluteFilePath();
+    }
 
     if (parser.isSet(database)) {
         auto location = DatabaseLocation::parse(parser.value(database));

@@ -40,6 +40,9 @@ struct ServerOptions
     QStringList enrolmentCodes; // accepted by POST /v1/enrol
     double rate = 20; // requests per second per device / operator
     int burst = 40;
+    // HTTPS: PEM certificate (chain) and private key files; both empty = plain HTTP.
+    QString tlsCertificate;
+    QString tlsKey;
 
     // What the process should do besides serving: show help or the version and exit.
     enum class Action { Serve, ShowHelp, ShowVersion };

@@ -3,6 +3,7 @@
 #include "devicecache.h"
 #include "localstore.h"
 #include "scanqueue.h"
+#include "servertrust.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -20,6 +21,7 @@ namespace {
 
 const QString kTokenKey = QStringLiteral("device_token");
 const char *const kInjectedFault = "dockhandInjectedFault";
+const char *const kUntrusted = "dockhandUntrustedServer";
 
 std::atomic<int> g_requestCount {0};
 std::atomic<int> g_failRequestAt {-1}; // -1: not read from the environment yet
@@ -71,6 +73,8 @@ QNetworkRequest SyncEngine::request(const QString &path, const QUrlQuery &query)
     QNetworkRequest req(url);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     req.setTransferTimeout(m_config.requestTimeoutMs);
+    if (m_tls)
+        req.setSslConfiguration(*m_tls);
     if (!m_token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     req.setRawHeader("X-Dockhand-Device", m_config.deviceId.toUtf8());
@@ -81,6 +85,11 @@ QNetworkReply *SyncEngine::send(
     const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body)
 {
     QNetworkReply *reply = verb == "GET" ? m_network->get(request) : m_network->post(request, body);
+    // A certificate the device does not trust ends the request (never ignored); keep why, so the
+    // sync status names the certificate problem instead of a bare "handshake failed".
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+        reply->setProperty(kUntrusted, describeUntrustedServer(reply->url().host(), errors));
+    });
     const int n = ++g_requestCount;
     if (n == failRequestAt()) {
         qCWarning(lcSync) << "fault injection: the answer to HTTP request" << n << "will be lost";
@@ -107,6 +116,7 @@ template<typename F> void SyncEngine::onAnswer(QNetworkReply *reply, F handler)
             if (reply->error() != QNetworkReply::NoError && answer.http >= 200 && answer.http < 300)
                 answer.http = 0;
             answer.networkError = reply->errorString();
+            answer.untrusted = reply->property(kUntrusted).toString();
             bool ok = false;
             const int seconds = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
             if (ok && seconds >= 0)
@@ -118,6 +128,13 @@ template<typename F> void SyncEngine::onAnswer(QNetworkReply *reply, F handler)
 
 void SyncEngine::start()
 {
+    if (!m_config.serverCa.isEmpty()) {
+        auto ca = loadServerCa(m_config.serverCa);
+        if (ca)
+            m_tls = serverTlsConfiguration(ca.value());
+        else
+            m_trustError = ca.error();
+    }
     m_network = new QNetworkAccessManager(this);
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
@@ -177,6 +194,10 @@ void SyncEngine::cycle()
     }
     if (m_busy)
         return;
+    if (!m_trustError.isEmpty()) {
+        fail(m_trustError);
+        return;
+    }
     if (m_token.isEmpty() && m_enrolSupported && !m_config.enrolCode.isEmpty()) {
         enrol();
         return;
@@ -235,7 +256,7 @@ void SyncEngine::enrol()
             return;
         }
         if (answer.http == 0) {
-            fail(tr("Server not reachable: %1").arg(answer.networkError));
+            fail(unreachable(answer));
             return;
         }
         fail(tr("The server refused to enrol this device (HTTP %1)%2. Check the enrolment code.")
@@ -263,7 +284,7 @@ bool SyncEngine::failed(const Answer &answer, const QString &what)
     if (answer.http == 200)
         return false;
     if (answer.http == 0) {
-        fail(tr("Server not reachable: %1").arg(answer.networkError));
+        fail(unreachable(answer));
     } else if (answer.http == 401) {
         // The token is gone on the server (device removed, database reset): forget it and
         // enrol again after the backoff.
@@ -377,8 +398,7 @@ void SyncEngine::probeHealth()
     QNetworkReply *reply = send("GET", request(QStringLiteral("/v1/health")), {});
     onAnswer(reply, [this](const Answer &answer) {
         if (answer.http != 200) {
-            fail(answer.http == 0 ? tr("Server not reachable: %1").arg(answer.networkError)
-                                  : tr("Server unhealthy (HTTP %1)").arg(answer.http),
+            fail(answer.http == 0 ? unreachable(answer) : tr("Server unhealthy (HTTP %1)").arg(answer.http),
                 answer.retryAfterMs);
             return;
         }
@@ -386,6 +406,12 @@ void SyncEngine::probeHealth()
         publish();
         idle();
     });
+}
+
+QString SyncEngine::unreachable(const Answer &answer) const
+{
+    return answer.untrusted.isEmpty() ? tr("Server not reachable: %1").arg(answer.networkError)
+                                      : answer.untrusted;
 }
 
 void SyncEngine::idle()

@@ -4,12 +4,14 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QThread>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -23,7 +25,10 @@ class ScanQueue;
 
 struct SyncConfig
 {
-    QUrl serverUrl; // e.g. http://127.0.0.1:8765
+    QUrl serverUrl; // e.g. http://127.0.0.1:8765 or https://orders.site.example:8765
+    // PEM file of the site's own CA certificate, trusted for https:// besides the system's CAs
+    // (a server certificate the site signed itself). Empty: the system's CAs only.
+    QString serverCa;
     QString deviceId;
     QString databasePath; // the same file the UI thread's queue uses
     QString token; // device token from the config; when empty the token kept in device_meta is used
@@ -92,6 +97,7 @@ private:
         QByteArray body;
         QString networkError;
         int retryAfterMs = -1;
+        QString untrusted; // set when the server's TLS certificate was refused: why, for the admin
     };
 
     void openStore();
@@ -105,6 +111,7 @@ private:
     // Common handling of an answer that is not a 200; returns true when it handled it.
     bool failed(const Answer &answer, const QString &what);
     void fail(const QString &message, int retryAfterMs = -1);
+    QString unreachable(const Answer &answer) const; // lastError for an answer without HTTP
     void succeed();
     void idle();
     void refreshBacklog();
@@ -115,6 +122,8 @@ private:
 
     SyncConfig m_config;
     QString m_token;
+    std::optional<QSslConfiguration> m_tls; // with the site's CA (SyncConfig::serverCa)
+    QString m_trustError; // the site's CA file cannot be used: nothing is sent until it is fixed
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<ScanQueue> m_queue;
     std::unique_ptr<DeviceCache> m_cache;

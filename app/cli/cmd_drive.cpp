@@ -42,6 +42,8 @@ int runDrive(const QStringList &args)
         QStringLiteral("serial"), QStringLiteral("Scanner port."), QStringLiteral("port"));
     const QCommandLineOption server(
         QStringLiteral("server"), QStringLiteral("Order server URL."), QStringLiteral("url"));
+    const QCommandLineOption serverCa(QStringLiteral("server-ca"),
+        QStringLiteral("PEM CA certificate to trust for an https:// server."), QStringLiteral("file"));
     const QCommandLineOption device(
         QStringLiteral("device-id"), QStringLiteral("Device id."), QStringLiteral("id"));
     const QCommandLineOption dataDir(
@@ -50,7 +52,7 @@ int runDrive(const QStringList &args)
         QStringLiteral("Enrolment code (default DEMO)."), QStringLiteral("code"));
     const QCommandLineOption batch(
         QStringLiteral("batch"), QStringLiteral("Events per upload (default 200)."), QStringLiteral("n"));
-    parser.addOptions({serial, server, device, dataDir, enrol, batch});
+    parser.addOptions({serial, server, serverCa, device, dataDir, enrol, batch});
     if (!parser.parse(QStringList {QStringLiteral("dockhand-cli drive")} + args)) {
         std::fprintf(stderr, "dockhand-cli drive: %s\n", qPrintable(parser.errorText()));
         return 2;
@@ -77,6 +79,7 @@ int runDrive(const QStringList &args)
 
     SyncConfig sync;
     sync.serverUrl = QUrl(parser.value(server));
+    sync.serverCa = parser.value(serverCa);
     sync.deviceId = deviceId;
     sync.deviceName = deviceId;
     sync.databasePath = queuePath;

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "servertrust.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -17,11 +18,15 @@ int request(QNetworkAccessManager &network, const QNetworkRequest &req, const QB
     QByteArray *body, QString *error)
 {
     QNetworkReply *reply = postBody ? network.post(req, *postBody) : network.get(req);
+    QString untrusted;
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&](const QList<QSslError> &errors) {
+        untrusted = describeUntrustedServer(req.url().host(), errors);
+    });
     QObject::connect(reply, &QNetworkReply::finished, qApp, &QCoreApplication::quit);
     QCoreApplication::exec();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     *body = reply->readAll();
-    *error = reply->errorString();
+    *error = untrusted.isEmpty() ? reply->errorString() : untrusted;
     reply->deleteLater();
     return status;
 }
@@ -39,9 +44,12 @@ int runEvents(const QStringList &args)
     QString badge;
     QString pin;
     QString token = QString::fromLocal8Bit(qgetenv("DOCKHAND_TOKEN"));
+    QString serverCa;
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--server") && i + 1 < args.size())
             server = args.at(++i);
+        else if (args.at(i) == QLatin1String("--server-ca") && i + 1 < args.size())
+            serverCa = args.at(++i);
         else if (args.at(i) == QLatin1String("--device") && i + 1 < args.size())
             device = args.at(++i);
         else if (args.at(i) == QLatin1String("--badge") && i + 1 < args.size())
@@ -54,7 +62,8 @@ int runEvents(const QStringList &args)
             json = true;
         else {
             err << "dockhand-cli events: unknown argument '" << args.at(i) << "'\n"
-                << "usage: dockhand-cli events [--server URL] [--device ID] [--badge B --pin P | --token T] "
+                << "usage: dockhand-cli events [--server URL] [--server-ca FILE] [--device ID] [--badge B "
+                   "--pin P | --token T] "
                    "[--json]\n";
             return 2;
         }
@@ -66,6 +75,16 @@ int runEvents(const QStringList &args)
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
     url.setQuery(query);
 
+    QSslConfiguration tls = serverTlsConfiguration({});
+    if (!serverCa.isEmpty()) {
+        auto ca = loadServerCa(serverCa);
+        if (!ca) {
+            err << "dockhand-cli events: --server-ca: " << ca.error() << "\n";
+            return 2;
+        }
+        tls = serverTlsConfiguration(ca.value());
+    }
+
     QNetworkAccessManager network;
     QByteArray body;
     QString error;
@@ -73,6 +92,7 @@ int runEvents(const QStringList &args)
         QNetworkRequest login(QUrl(server + QStringLiteral("/v1/login")));
         login.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         login.setTransferTimeout(10000);
+        login.setSslConfiguration(tls);
         const QByteArray credentials
             = QJsonDocument(QJsonObject {{QLatin1String("badge"), badge}, {QLatin1String("pin"), pin}})
                   .toJson(QJsonDocument::Compact);
@@ -88,6 +108,7 @@ int runEvents(const QStringList &args)
     }
     QNetworkRequest get(url);
     get.setTransferTimeout(10000);
+    get.setSslConfiguration(tls);
     if (!token.isEmpty())
         get.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     const int status = request(network, get, nullptr, &body, &error);

@@ -107,14 +107,15 @@ bool ServerProcess::start(int port, const QStringList &extraArgs, QString *error
         *error = QStringLiteral("dockhand-server did not start: %1").arg(m_process.errorString());
         return false;
     }
-    static const QRegularExpression listening(QStringLiteral("listening on http://[^:]+:(\\d+)"));
+    static const QRegularExpression listening(QStringLiteral("listening on (https?)://[^:]+:(\\d+)"));
     QDeadlineTimer deadline(20000);
     while (!deadline.hasExpired()) {
         m_process.waitForReadyRead(100);
         m_output += QString::fromLocal8Bit(m_process.readAll());
         const auto match = listening.match(m_output);
         if (match.hasMatch()) {
-            m_port = match.captured(1).toInt();
+            m_scheme = match.captured(1);
+            m_port = match.captured(2).toInt();
             return true;
         }
         if (m_process.state() == QProcess::NotRunning)
@@ -151,7 +152,7 @@ QString ServerProcess::databasePath() const
 
 QUrl ServerProcess::url() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(m_scheme).arg(m_port));
 }
 
 AppProcess::AppProcess(QString dataDir, QString probePath)

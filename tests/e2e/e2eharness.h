@@ -48,13 +48,14 @@ public:
     bool isRunning() const { return m_process.state() == QProcess::Running; }
     QString databasePath() const; // the server's SQLite file (default storage)
     int port() const { return m_port; }
-    QUrl url() const;
+    QUrl url() const; // http:// or https:// (--tls-cert) as the server announced
     QString output() const { return m_output; }
 
 private:
     QString m_dataDir;
     QProcess m_process;
     int m_port = 0;
+    QString m_scheme = QStringLiteral("http");
     QString m_output;
 };
 

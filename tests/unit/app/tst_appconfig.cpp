@@ -100,6 +100,26 @@ private slots:
         QTest::newRow("missing file")
             << QStringList {QStringLiteral("--config"), QStringLiteral("/nonexistent/x.json")}
             << QStringLiteral("Cannot read the config file");
+        QTest::newRow("missing server CA")
+            << QStringList {QStringLiteral("--server-ca"), QStringLiteral("/nonexistent/ca.pem")}
+            << QStringLiteral(
+                   "--server-ca: The server CA certificate file /nonexistent/ca.pem does not exist");
+    }
+
+    void serverCaMustBeACertificate()
+    {
+        AppConfig config;
+        QString error;
+        const QString notCa = writeConfig("not a certificate");
+        QVERIFY(!parse({QStringLiteral("--server-ca"), notCa}, &config, &error));
+        QVERIFY2(error.contains(notCa + QStringLiteral(" holds no PEM certificate")), qPrintable(error));
+        // The JSON key is checked the same way.
+        error.clear();
+        QVERIFY(!parse({QStringLiteral("--config"),
+                           writeConfig("{\"server\": \"https://orders.example:8765\", \"serverCa\": \""
+                               + notCa.toUtf8() + "\"}")},
+            &config, &error));
+        QVERIFY2(error.contains(QLatin1String("--server-ca")), qPrintable(error));
     }
 
     void badCommandLineValues()

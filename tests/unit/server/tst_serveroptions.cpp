@@ -44,6 +44,22 @@ private slots:
         QVERIFY(o->quiet);
     }
 
+    void tlsFilesGoTogether()
+    {
+        auto o = parse({QStringLiteral("--tls-cert"), QStringLiteral("site.pem"), QStringLiteral("--tls-key"),
+            QStringLiteral("site.key")});
+        QVERIFY2(o.ok(), qPrintable(o.error()));
+        QCOMPARE(o->tlsCertificate, QDir::current().absoluteFilePath(QStringLiteral("site.pem")));
+        QCOMPARE(o->tlsKey, QDir::current().absoluteFilePath(QStringLiteral("site.key")));
+        QVERIFY(parse({}).value().tlsCertificate.isEmpty());
+        o = parse({QStringLiteral("--tls-cert"), QStringLiteral("site.pem")});
+        QVERIFY(!o.ok());
+        QCOMPARE(o.error(), QStringLiteral("--tls-cert needs --tls-key (the certificate's private key)"));
+        o = parse({QStringLiteral("--tls-key"), QStringLiteral("site.key")});
+        QVERIFY(!o.ok());
+        QVERIFY(o.error().startsWith(QLatin1String("--tls-key needs --tls-cert")));
+    }
+
     void databasePath()
     {
         auto o = parse({QStringLiteral("--database"), QStringLiteral("x/server.db")});

@@ -1,5 +1,7 @@
 #include "floordata.h"
 
+#include <algorithm>
+
 namespace dockhand {
 
 namespace {
@@ -39,6 +41,18 @@ std::optional<CachedOrder> MemoryFloorData::orderByTote(const QString &tote) con
             return o;
     }
     return std::nullopt;
+}
+
+QList<CachedOrder> MemoryFloorData::ordersEndingWith(const QString &suffix) const
+{
+    QList<CachedOrder> found;
+    for (const auto &o : m_orders) {
+        if (!suffix.isEmpty() && o.number.endsWith(suffix))
+            found.append(o);
+    }
+    std::sort(found.begin(), found.end(),
+        [](const CachedOrder &a, const CachedOrder &b) { return a.number < b.number; });
+    return found;
 }
 
 std::optional<PickTask> MemoryFloorData::pickTask(const QString &id) const
@@ -83,6 +97,11 @@ std::optional<CachedOrder> CacheFloorData::order(const QString &number) const
 std::optional<CachedOrder> CacheFloorData::orderByTote(const QString &tote) const
 {
     return m_cache ? m_cache->orderByTote(tote) : std::nullopt;
+}
+
+QList<CachedOrder> CacheFloorData::ordersEndingWith(const QString &suffix) const
+{
+    return m_cache ? m_cache->ordersEndingWith(suffix) : QList<CachedOrder>();
 }
 
 QList<PickTask> CacheFloorData::pickTasks() const

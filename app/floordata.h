@@ -22,6 +22,8 @@ public:
     virtual std::optional<CachedOperator> operatorByBadge(const QString &badge) const = 0;
     virtual std::optional<CachedOrder> order(const QString &number) const = 0;
     virtual std::optional<CachedOrder> orderByTote(const QString &tote) const = 0;
+    // Orders whose number ends with `suffix` (a few at most): for order numbers typed in part.
+    virtual QList<CachedOrder> ordersEndingWith(const QString &suffix) const = 0;
     virtual QList<PickTask> pickTasks() const = 0;
     virtual std::optional<PickTask> pickTask(const QString &id) const = 0;
     virtual QList<CartonType> cartonTypes() const = 0;
@@ -36,6 +38,7 @@ public:
     std::optional<CachedOperator> operatorByBadge(const QString &badge) const override;
     std::optional<CachedOrder> order(const QString &number) const override;
     std::optional<CachedOrder> orderByTote(const QString &tote) const override;
+    QList<CachedOrder> ordersEndingWith(const QString &suffix) const override;
     QList<PickTask> pickTasks() const override { return m_tasks; }
     std::optional<PickTask> pickTask(const QString &id) const override;
     QList<CartonType> cartonTypes() const override { return m_cartons; }
@@ -70,6 +73,7 @@ public:
     std::optional<CachedOperator> operatorByBadge(const QString &badge) const override;
     std::optional<CachedOrder> order(const QString &number) const override;
     std::optional<CachedOrder> orderByTote(const QString &tote) const override;
+    QList<CachedOrder> ordersEndingWith(const QString &suffix) const override;
     QList<PickTask> pickTasks() const override;
     std::optional<PickTask> pickTask(const QString &id) const override;
     QList<CartonType> cartonTypes() const override;

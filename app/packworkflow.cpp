@@ -3,6 +3,7 @@
 #include "scanservice.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace dockhand {
 
@@ -126,10 +127,33 @@ void PackWorkflow::openOrder(const QString &number)
         refuseAction(tr("Order %1 is open: finish it before opening another.").arg(m_order.number));
         return;
     }
-    const auto order = data()->order(number.trimmed());
+    const QString typed = number.trimmed();
+    auto order = data()->order(typed);
+    if (!order && !typed.isEmpty()) {
+        // A label that will not scan: the packer types the digits printed under it. They name
+        // an order when exactly one order number on the device ends in them after its prefix.
+        static const QRegularExpression digitsOnly(QStringLiteral("^\\d+$"));
+        QStringList matches;
+        if (digitsOnly.match(typed).hasMatch()) {
+            for (const CachedOrder &candidate : data()->ordersEndingWith(typed)) {
+                const QString head = candidate.number.chopped(typed.size());
+                if (head.isEmpty() || !head.back().isDigit()) {
+                    matches.append(candidate.number);
+                    if (!order)
+                        order = candidate;
+                }
+            }
+        }
+        if (matches.size() > 1) {
+            record(nullptr, {}, {{kAction, QStringLiteral("open-order")}, {kOrder, typed}}, false,
+                tr("%1 could be %2: type the whole order number.")
+                    .arg(typed, matches.join(QStringLiteral(", "))));
+            return;
+        }
+    }
     if (!order) {
-        record(nullptr, {}, {{kAction, QStringLiteral("open-order")}, {kOrder, number.trimmed()}}, false,
-            tr("Order %1 is not on this device: sync and try again.").arg(number.trimmed()));
+        record(nullptr, {}, {{kAction, QStringLiteral("open-order")}, {kOrder, typed}}, false,
+            tr("Order %1 is not on this device: sync and try again.").arg(typed));
         return;
     }
     open(*order, nullptr);

@@ -55,7 +55,8 @@ public:
     static QStringList damageReasons();
 
     void handleScan(const Scan &scan) override;
-    // Opens an order by number (keypad), as if its label was scanned.
+    // Opens an order by number (keypad), as if its label was scanned. Digits alone are enough
+    // when they end exactly one order number on the device ("100001" opens SO-100001).
     Q_INVOKABLE void openOrder(const QString &number);
     // Closes a carton with what is verified so far (multi-carton orders): to ChooseCarton.
     Q_INVOKABLE void packPartial();

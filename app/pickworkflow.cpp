@@ -145,8 +145,13 @@ void PickWorkflow::refreshTasks()
             if (task.status == QLatin1String("done") || task.lines.isEmpty()
                 || m_finishedHere.contains(task.id))
                 continue;
-            if (task.assignee.isEmpty() || task.assignee == m_operator)
-                mine.append(task);
+            if (!task.assignee.isEmpty() && task.assignee != m_operator)
+                continue;
+            if (replay(task).done) { // finished here before the app restarted
+                m_finishedHere.insert(task.id);
+                continue;
+            }
+            mine.append(task);
         }
     }
     m_tasks.reset(mine);
@@ -170,30 +175,102 @@ bool PickWorkflow::startTask(const QString &taskId)
         return false;
     }
     m_task = *task;
-    QList<PickLine> lines = m_task.lines;
+    Progress progress = replay(m_task);
+    m_toteByOrder = progress.toteByOrder;
+    m_bindIndex = 0;
+    while (m_bindIndex < m_task.orders.size() && m_toteByOrder.contains(m_task.orders.at(m_bindIndex)))
+        ++m_bindIndex;
+    m_verifiedLocation = progress.verifiedLocation;
+    m_started = progress.started.isValid() ? progress.started : m_clock();
+    m_finished = {};
+    m_lines.reset(progress.items);
+    if (batch() && m_bindIndex < m_task.orders.size()) {
+        setState(State::BindTotes);
+    } else if (progress.awaitingTote >= 0) {
+        // Picked before a restart but not yet confirmed into its tote: scan the tote first.
+        m_lines.setCurrentRow(progress.awaitingTote);
+        setState(State::ScanTote);
+        emit currentChanged();
+    } else {
+        advance();
+    }
+    return true;
+}
+
+PickWorkflow::Progress PickWorkflow::replay(const PickTask &task) const
+{
+    Progress progress;
+    QList<PickLine> lines = task.lines;
     // Walk order: by location sequence, then location, so one location's lines come together.
     std::stable_sort(lines.begin(), lines.end(), [](const PickLine &a, const PickLine &b) {
         return std::tie(a.walkSequence, a.location, a.order, a.line)
             < std::tie(b.walkSequence, b.location, b.order, b.line);
     });
-    QList<PickLineItem> items;
+    QList<PickLineItem> &items = progress.items;
     for (const PickLine &line : lines) {
         PickLineItem item;
         item.line = line;
         item.productName = productName(line.gtin);
         items.append(item);
     }
-    m_lines.reset(items);
-    m_toteByOrder.clear();
-    m_bindIndex = 0;
-    m_verifiedLocation.clear();
-    m_started = m_clock();
-    m_finished = {};
-    if (batch())
-        setState(State::BindTotes);
-    else
-        advance();
-    return true;
+    const QList<protocol::ScanEvent> events = acceptedForTask(task.id);
+    const auto keyOf
+        = [](const QString &order, int line) { return order + QLatin1Char('/') + QString::number(line); };
+    const auto rowOf = [&items, &keyOf](const QString &key) {
+        for (int row = 0; row < items.size(); ++row) {
+            if (keyOf(items.at(row).line.order, items.at(row).line.line) == key)
+                return row;
+        }
+        return -1;
+    };
+    const bool batch = task.orders.size() > 1;
+    QString awaitingTote; // the line picked into a batch whose tote scan is not recorded yet
+    for (const protocol::ScanEvent &e : events) {
+        const QJsonObject &f = e.fields;
+        const QString action = f.value(kAction).toString();
+        const QString key = keyOf(f.value(kOrder).toString(), f.value(kLine).toInt(-1));
+        if (action == QLatin1String("bind-tote")) {
+            if (!f.contains(kLine))
+                progress.toteByOrder.insert(f.value(kOrder).toString(), f.value(kTote).toString());
+            else if (awaitingTote == key)
+                awaitingTote.clear();
+            continue;
+        }
+        if (action == QLatin1String("verify-location")) {
+            progress.verifiedLocation = f.value(kLocation).toString();
+            continue;
+        }
+        const int row = rowOf(key);
+        if (row < 0)
+            continue;
+        PickLineItem &item = items[row];
+        if (action == QLatin1String("pick")) {
+            item.picked
+                = std::min(item.line.quantity, item.picked + std::max(1, f.value(kQuantity).toInt(1)));
+            if (item.picked >= item.line.quantity) {
+                item.status = PickLineItem::Status::Picked;
+                if (batch)
+                    awaitingTote = key;
+            }
+        } else if (action == QLatin1String("short")) {
+            item.status = PickLineItem::Status::Short;
+            item.shortQuantity = f.value(kQuantity).toInt();
+            item.shortReason = f.value(QStringLiteral("reason")).toString();
+            if (batch && item.picked > 0)
+                awaitingTote = key;
+        } else if (action == QLatin1String("skip")) {
+            items.move(row, items.size() - 1);
+        }
+    }
+    for (PickLineItem &item : items)
+        item.tote = progress.toteByOrder.value(item.line.order);
+    if (!events.isEmpty())
+        progress.started = events.first().deviceTime;
+    progress.awaitingTote = awaitingTote.isEmpty() ? -1 : rowOf(awaitingTote);
+    progress.done = progress.awaitingTote < 0
+        && std::none_of(items.cbegin(), items.cend(),
+            [](const PickLineItem &i) { return i.status == PickLineItem::Status::Open; });
+    return progress;
 }
 
 QJsonObject PickWorkflow::lineFields(const QString &action) const
@@ -565,7 +642,6 @@ bool PickWorkflow::pickUnits(const Scan *scan, int count, const PendingUnit &uni
     if (item.picked >= item.line.quantity) {
         item.status = PickLineItem::Status::Picked;
         m_lines.update(row, item);
-        emit currentChanged();
         lineClosed();
     } else {
         m_lines.update(row, item);
@@ -603,7 +679,6 @@ void PickWorkflow::shortPick(const QString &reason)
     item.shortReason = reason;
     m_lines.update(row, item);
     m_missing.clear();
-    emit currentChanged();
     lineClosed();
 }
 
@@ -662,6 +737,7 @@ void PickWorkflow::lineClosed()
     const PickLineItem &item = m_lines.at(m_lines.currentRow());
     if (batch() && item.picked > 0) {
         setState(State::ScanTote);
+        emit currentChanged();
         return;
     }
     advance();
@@ -683,20 +759,25 @@ void PickWorkflow::advance()
     m_pending = {};
     const int row = firstOpenRow();
     m_lines.setCurrentRow(row);
-    emit currentChanged();
+    // The state and the current line change together; observers hear of both after both.
+    State next = State::Summary;
     if (row < 0) {
         m_finishedHere.insert(m_task.id);
         m_finished = m_clock();
-        setState(State::Summary);
-        emit batchFinished();
-        return;
+    } else {
+        const PickLineItem &item = m_lines.at(row);
+        // Lines at the location just verified need no second location scan.
+        if (item.line.location == m_verifiedLocation)
+            next = item.picked > 0 ? State::ScanQuantity : State::ScanProduct;
+        else
+            next = State::ScanLocation;
     }
-    const PickLineItem &item = m_lines.at(row);
-    // Lines at the location just verified need no second location scan.
-    if (item.line.location == m_verifiedLocation)
-        setState(item.picked > 0 ? State::ScanQuantity : State::ScanProduct);
-    else
-        setState(State::ScanLocation);
+    m_state = next;
+    updatePrompt();
+    emit stateChanged();
+    emit currentChanged();
+    if (row < 0)
+        emit batchFinished();
 }
 
 void PickWorkflow::finish()

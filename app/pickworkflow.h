@@ -122,6 +122,19 @@ private:
     // Records `count` units of the current line; returns false when refused or not saved.
     bool pickUnits(const Scan *scan, int count, const PendingUnit &unit);
     void lineClosed();
+    // A task's lines in walk order with what this device already accepted for it replayed onto
+    // them (picked, short, skipped, totes): after an app restart mid-batch the picker goes on
+    // where they stopped instead of picking the lines again.
+    struct Progress
+    {
+        QList<PickLineItem> items;
+        QHash<QString, QString> toteByOrder;
+        QString verifiedLocation;
+        QDateTime started; // the task's first event; invalid when nothing was recorded
+        int awaitingTote = -1; // the row picked into a batch whose tote scan is missing
+        bool done = false; // every line closed and in its tote
+    };
+    Progress replay(const PickTask &task) const;
     void advance();
     int firstOpenRow() const;
     QJsonObject lineFields(const QString &action) const;

@@ -150,4 +150,19 @@ void ScanService::setFeedback(const QString &result, const QString &message, con
     emit feedbackChanged();
 }
 
+QList<protocol::ScanEvent> ScanService::acceptedForTask(const QString &task, const QString &step) const
+{
+    QList<protocol::ScanEvent> events;
+    if (!m_queue || task.isEmpty())
+        return events;
+    const auto rows = m_queue->acceptedForTask(task, step);
+    if (!rows.ok())
+        return events;
+    for (const QueuedEvent &row : rows.value()) {
+        if (row.state != EventState::Rejected)
+            events.append(row.event);
+    }
+    return events;
+}
+
 } // namespace dockhand

@@ -42,6 +42,11 @@ public:
     // feedback for its result; nothing when it could not be saved (the feedback then says so).
     std::optional<QueuedEvent> commit(protocol::ScanEvent event, const QString &message);
 
+    // The events this device accepted for `task` in `step`, oldest first, leaving out those the
+    // server rejected: what a workflow replays to resume a task after a restart. Empty when
+    // storage is not open.
+    QList<protocol::ScanEvent> acceptedForTask(const QString &task, const QString &step) const;
+
     // What a valid scan is, in the operator's words ("Location A-01-02").
     static QString describe(const Scan &scan);
 

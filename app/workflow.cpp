@@ -92,4 +92,9 @@ void Workflow::setFeedback(const QString &result, const QString &message)
     emit feedbackChanged();
 }
 
+QList<protocol::ScanEvent> Workflow::acceptedForTask(const QString &task) const
+{
+    return m_scans ? m_scans->acceptedForTask(task, m_step) : QList<protocol::ScanEvent>();
+}
+
 } // namespace dockhand

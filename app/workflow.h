@@ -1,6 +1,7 @@
 #pragma once
 
 #include "floordata.h"
+#include "protocol.h"
 #include "scan.h"
 
 #include <QJsonObject>
@@ -64,6 +65,8 @@ protected:
     void setPrompt(const QString &prompt);
     const FloorData *data() const { return m_data; }
     ScanService *scans() const { return m_scans; }
+    // What this device accepted earlier for `task` in this workflow's step (see ScanService).
+    QList<protocol::ScanEvent> acceptedForTask(const QString &task) const;
     // The product's name for messages, or the GTIN when the product is not cached.
     QString productName(const QString &gtin) const;
 

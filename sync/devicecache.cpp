@@ -231,6 +231,28 @@ std::optional<CachedOrder> DeviceCache::orderByTote(const QString &tote) const
     return found;
 }
 
+QList<CachedOrder> DeviceCache::ordersEndingWith(const QString &suffix) const
+{
+    QList<CachedOrder> found;
+    if (suffix.isEmpty())
+        return found;
+    QString error;
+    QSqlQuery *q = m_store->prepared("cache-order-suffix",
+        QStringLiteral("SELECT data FROM cache_entities WHERE type = 'order' AND substr(key, ?) = ? "
+                       "ORDER BY key LIMIT 20"),
+        &error);
+    if (!q)
+        return found;
+    q->bindValue(0, -suffix.size()); // substr from the end: the last N characters
+    q->bindValue(1, suffix);
+    if (q->exec()) {
+        while (q->next())
+            found.append(orderFromJson(QJsonDocument::fromJson(q->value(0).toByteArray()).object()));
+    }
+    q->finish();
+    return found;
+}
+
 QList<PickTask> DeviceCache::pickTasks() const
 {
     QList<PickTask> list;

@@ -107,6 +107,8 @@ public:
     QList<CachedOperator> operators() const;
     std::optional<CachedOrder> order(const QString &number) const;
     std::optional<CachedOrder> orderByTote(const QString &tote) const;
+    // Orders whose number ends with `suffix` (at most 20), for order numbers typed in part.
+    QList<CachedOrder> ordersEndingWith(const QString &suffix) const;
     QList<PickTask> pickTasks() const;
     std::optional<PickTask> pickTask(const QString &id) const;
     QList<CartonType> cartonTypes() const;

@@ -50,6 +50,8 @@ const char *const kMigrations[] = {
     "  PRIMARY KEY (type, key)"
     ");"
     "CREATE INDEX cache_entities_tote ON cache_entities (type, tote);",
+    // 2 -> 3: a task's own events, read back to resume a batch after a restart.
+    "CREATE INDEX scan_events_task ON scan_events (task, seq);",
 };
 static_assert(std::size(kMigrations) == LocalStore::kSchemaVersion);
 

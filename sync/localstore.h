@@ -17,7 +17,7 @@ namespace dockhand {
 class LocalStore
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // What open() had to do beyond opening. A damaged database is moved aside, never deleted:
     // it may hold scans that never reached the server.

@@ -201,4 +201,25 @@ Expected<QList<QueuedEvent>> ScanQueue::latest(int limit)
     return rows;
 }
 
+Expected<QList<QueuedEvent>> ScanQueue::acceptedForTask(const QString &task, const QString &step)
+{
+    QString error;
+    QSqlQuery *q = m_store->prepared("accepted-for-task",
+        QStringLiteral("SELECT %1 FROM scan_events WHERE task = ? AND step = ? AND result = 'accepted' "
+                       "ORDER BY seq")
+            .arg(QLatin1String(kColumns)),
+        &error);
+    if (!q)
+        return Error {error};
+    q->bindValue(0, task);
+    q->bindValue(1, step);
+    if (!q->exec())
+        return Error {describeSqlError(q->lastError())};
+    QList<QueuedEvent> rows;
+    while (q->next())
+        rows.append(readRow(*q));
+    q->finish();
+    return rows;
+}
+
 } // namespace dockhand

@@ -42,6 +42,9 @@ public:
 
     Expected<qint64> backlog();
     Expected<QList<QueuedEvent>> latest(int limit);
+    // The events this device accepted for `task` in `step`, oldest first, with their server state:
+    // what a workflow replays to resume a task after a restart.
+    Expected<QList<QueuedEvent>> acceptedForTask(const QString &task, const QString &step);
     Expected<qint64> count();
 
     QString deviceId() const { return m_deviceId; }

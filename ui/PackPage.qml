@@ -197,12 +197,12 @@ Page {
                     objectName: "orderPad"
                     Layout.fillWidth: true
                     visible: !page.orderOpen && page.wide
-                    title: qsTr("No label? Type the order's digits (SO-…)")
-                    maxLength: 8
+                    title: qsTr("No label? Type the order number's digits")
+                    maxLength: 12
                     keyHeight: Theme.touchTarget
                     okText: qsTr("Open")
                     onSubmitted: function (value) {
-                        Packing.openOrder("SO-" + value)
+                        Packing.openOrder(value)
                         orderPad.clear()
                     }
                 }

@@ -205,6 +205,34 @@ private slots:
         QCOMPARE(r.w.order(), QStringLiteral("SO-100001"));
     }
 
+    void typedOrderDigits()
+    {
+        Rig r;
+        r.f.data.addOrder({QStringLiteral("SO-200001"), QStringLiteral("Di"), QStringLiteral("picked"),
+            QString(), {{1, kGtinA, QStringLiteral("Blue mug"), 1, 1, 0}}});
+        r.f.data.addOrder({QStringLiteral("WEB-200001"), QStringLiteral("Eve"), QStringLiteral("picked"),
+            QString(), {{1, kGtinA, QStringLiteral("Blue mug"), 1, 1, 0}}});
+        // The digits under a label that will not scan open its order.
+        r.w.openOrder(QStringLiteral(" 100001 "));
+        QCOMPARE(r.w.state(), State::ScanItems);
+        QCOMPARE(r.w.order(), QStringLiteral("SO-100001"));
+        QCOMPARE(r.f.last().fields.value(QStringLiteral("order")).toString(), QStringLiteral("SO-100001"));
+        r.w.finish();
+        // Part of the digits is not an order number: 00001 must not open SO-100001.
+        r.w.openOrder(QStringLiteral("00001"));
+        QCOMPARE(r.w.lastResult(), QStringLiteral("refused"));
+        QCOMPARE(r.w.lastMessage(), QStringLiteral("Order 00001 is not on this device: sync and try again."));
+        QCOMPARE(r.w.state(), State::ScanOrder);
+        // Digits that end two order numbers name both and open neither.
+        r.w.openOrder(QStringLiteral("200001"));
+        QCOMPARE(r.w.lastResult(), QStringLiteral("refused"));
+        QCOMPARE(r.w.lastMessage(),
+            QStringLiteral("200001 could be SO-200001, WEB-200001: type the whole order number."));
+        QCOMPARE(r.w.state(), State::ScanOrder);
+        r.w.openOrder(QStringLiteral("WEB-200001"));
+        QCOMPARE(r.w.order(), QStringLiteral("WEB-200001"));
+    }
+
     void multiCarton()
     {
         Rig r;

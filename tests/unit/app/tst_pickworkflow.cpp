@@ -7,6 +7,8 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 
+#include <memory>
+
 using namespace dockhand;
 using namespace dockhand::test;
 using State = PickWorkflow::State;
@@ -493,6 +495,105 @@ private slots:
         QCOMPARE(totes.size(), 2);
         QCOMPARE(totes.at(0).toMap().value(QStringLiteral("tote")).toString(), QStringLiteral("TOTE-0001"));
         QCOMPARE(totes.at(1).toMap().value(QStringLiteral("order")).toString(), QStringLiteral("SO-100003"));
+    }
+
+    void resumesAfterRestart()
+    {
+        Rig r;
+        addBatchTask(r.f.data);
+        r.start(QStringLiteral("WAVE-2"));
+        r.scan(QStringLiteral("TOTE-0001"));
+        // The app stops after the first tote binding: the next start binds only the second order.
+        auto restarted = std::make_unique<PickWorkflow>(&r.f.scans, &r.f.data);
+        restarted->setOperator(kOp);
+        QCOMPARE(restarted->tasks()->rowCount(), 1);
+        QVERIFY(restarted->startTask(QStringLiteral("WAVE-2")));
+        QCOMPARE(restarted->state(), State::BindTotes);
+        QCOMPARE(restarted->bindingOrder(), QStringLiteral("SO-100003"));
+        restarted->handleScan(r.f.scan(QStringLiteral("TOTE-0002")));
+        restarted->handleScan(r.f.scan(QStringLiteral("A-01-01")));
+        restarted->handleScan(r.f.scan(kGtinA));
+        QCOMPARE(restarted->state(), State::ScanTote);
+
+        // Picked into the batch, the tote scan still to come: it is asked for again, not the pick.
+        restarted = std::make_unique<PickWorkflow>(&r.f.scans, &r.f.data);
+        restarted->setOperator(kOp);
+        QVERIFY(restarted->startTask(QStringLiteral("WAVE-2")));
+        QCOMPARE(restarted->state(), State::ScanTote);
+        QCOMPARE(restarted->currentOrder(), QStringLiteral("SO-100002"));
+        QCOMPARE(restarted->currentTote(), QStringLiteral("TOTE-0001"));
+        QCOMPARE(restarted->lines()->index(0).data(PickLineModel::StatusRole).toString(),
+            QStringLiteral("picked"));
+        restarted->handleScan(r.f.scan(QStringLiteral("TOTE-0001")));
+        // The location was verified before the restart: straight to the product.
+        QCOMPARE(restarted->state(), State::ScanProduct);
+        QCOMPARE(restarted->currentOrder(), QStringLiteral("SO-100003"));
+        restarted->handleScan(r.f.scan(kGtinA));
+        QCOMPARE(restarted->currentPicked(), 1);
+
+        // Half a line picked: the count goes on from 1 of 2.
+        restarted = std::make_unique<PickWorkflow>(&r.f.scans, &r.f.data);
+        restarted->setOperator(kOp);
+        QVERIFY(restarted->startTask(QStringLiteral("WAVE-2")));
+        QCOMPARE(restarted->state(), State::ScanQuantity);
+        QCOMPARE(restarted->currentPicked(), 1);
+        QCOMPARE(restarted->currentQuantity(), 2);
+        QCOMPARE(restarted->totes().size(), 2);
+        restarted->enterQuantity(2); // only one more belongs in the line
+        QCOMPARE(restarted->lastResult(), QStringLiteral("refused"));
+        restarted->handleScan(r.f.scan(kGtinA));
+        restarted->handleScan(r.f.scan(QStringLiteral("TOTE-0002")));
+        restarted->handleScan(r.f.scan(QStringLiteral("B-02-01")));
+        restarted->shortPick(QStringLiteral("not-found"));
+        QCOMPARE(restarted->state(), State::Summary);
+        QCOMPARE(restarted->linesPicked(), 2);
+        QCOMPARE(restarted->linesShort(), 1);
+
+        // A batch finished before a restart is not offered again.
+        restarted = std::make_unique<PickWorkflow>(&r.f.scans, &r.f.data);
+        restarted->setOperator(kOp);
+        QCOMPARE(restarted->tasks()->rowCount(), 0);
+        QVERIFY(!restarted->startTask(QStringLiteral("WAVE-2")));
+    }
+
+    void resumeReplaysSkips()
+    {
+        Rig r;
+        addSingleTask(r.f.data);
+        r.start(QStringLiteral("T-1"));
+        QCOMPARE(r.w.currentLocation(), QStringLiteral("A-01-01"));
+        r.w.skipLine();
+        QCOMPARE(r.w.currentLocation(), QStringLiteral("A-01-02"));
+        PickWorkflow restarted(&r.f.scans, &r.f.data);
+        restarted.setOperator(kOp);
+        QVERIFY(restarted.startTask(QStringLiteral("T-1")));
+        // The skipped line stays at the end of the walk.
+        QCOMPARE(restarted.currentLocation(), QStringLiteral("A-01-02"));
+        QCOMPARE(restarted.lines()->index(1).data(PickLineModel::LocationRole).toString(),
+            QStringLiteral("A-01-01"));
+    }
+
+    void stateAndLineChangeTogether()
+    {
+        Rig r;
+        addSingleTask(r.f.data);
+        r.start(QStringLiteral("T-1"));
+        QList<QPair<State, QString>> seen;
+        connect(&r.w, &PickWorkflow::currentChanged, &r.w, [&] {
+            seen.append({r.w.state(), r.w.currentLocation()});
+        });
+        connect(&r.w, &PickWorkflow::stateChanged, &r.w, [&] {
+            seen.append({r.w.state(), r.w.currentLocation()});
+        });
+        r.scan(QStringLiteral("A-01-01"));
+        r.scan(kGtinA); // the single unit closes the line: on to A-01-02
+        QVERIFY(!seen.isEmpty());
+        // Every observer sees the next line with the state that belongs to it.
+        for (const auto &s : seen) {
+            if (s.second == QLatin1String("A-01-02"))
+                QCOMPARE(s.first, State::ScanLocation);
+        }
+        QCOMPARE(seen.last(), qMakePair(State::ScanLocation, QStringLiteral("A-01-02")));
     }
 
     void everyEventIsInTheQueue()

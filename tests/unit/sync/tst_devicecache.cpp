@@ -103,6 +103,10 @@ private slots:
         QCOMPARE(order->lines.first().picked, 1);
         QCOMPARE(ui.orderByTote(QStringLiteral("TOTE-0007"))->number, QStringLiteral("SO-100001"));
         QVERIFY(!ui.orderByTote(QStringLiteral("TOTE-0008")));
+        QCOMPARE(ui.ordersEndingWith(QStringLiteral("100001")).size(), 1);
+        QCOMPARE(ui.ordersEndingWith(QStringLiteral("100001")).first().number, QStringLiteral("SO-100001"));
+        QVERIFY(ui.ordersEndingWith(QStringLiteral("100002")).isEmpty());
+        QVERIFY(ui.ordersEndingWith(QStringLiteral("%1")).isEmpty()); // not a pattern
         const auto task = ui.pickTask(QStringLiteral("WAVE-0001"));
         QVERIFY(task);
         QCOMPARE(task->lines.size(), 2);

@@ -256,31 +256,71 @@ std::optional<ApiResponse> Api::authorize(const ApiRequest &request, Access acce
     return std::nullopt;
 }
 
+std::optional<int> Api::takeToken(const QString &key, double rate, int burst)
+{
+    const qint64 nowMs = m_clock.elapsed();
+    if (m_buckets.size() > 10000) {
+        // Forget callers whose bucket has refilled: they are back to a fresh start anyway. Keeps
+        // the table small when many addresses (or forged ones) come and go.
+        for (auto it = m_buckets.begin(); it != m_buckets.end();) {
+            const bool address = it.key().startsWith(QLatin1String("a:"));
+            const double elapsedSeconds = double(nowMs - it->lastMs) / 1000.0;
+            if (elapsedSeconds * (address ? m_limits.addressRate : m_limits.rate)
+                >= (address ? m_limits.addressBurst : m_limits.burst))
+                it = m_buckets.erase(it);
+            else
+                ++it;
+        }
+    }
+    auto it = m_buckets.find(key);
+    if (it == m_buckets.end())
+        it = m_buckets.insert(key, Bucket {double(burst), nowMs});
+    Bucket &b = it.value();
+    b.tokens = qMin(double(burst), b.tokens + double(nowMs - b.lastMs) * rate / 1000.0);
+    b.lastMs = nowMs;
+    if (b.tokens >= 1) {
+        b.tokens -= 1;
+        return std::nullopt;
+    }
+    return qMax(1, int(std::ceil((1 - b.tokens) / qMax(rate, 0.001))));
+}
+
 std::optional<ApiResponse> Api::throttle()
 {
     // A token bucket per caller: one busy or broken device cannot starve the others.
     const QString key = (m_caller.kind == ServerStore::Principal::Kind::Device ? QStringLiteral("d:")
                                                                                : QStringLiteral("o:"))
         + m_caller.id;
-    const qint64 nowMs = m_clock.elapsed();
-    auto it = m_buckets.find(key);
-    if (it == m_buckets.end())
-        it = m_buckets.insert(key, Bucket {double(m_limits.burst), nowMs});
-    Bucket &b = it.value();
-    b.tokens = qMin(double(m_limits.burst), b.tokens + double(nowMs - b.lastMs) * m_limits.rate / 1000.0);
-    b.lastMs = nowMs;
-    if (b.tokens >= 1) {
-        b.tokens -= 1;
+    const auto wait = takeToken(key, m_limits.rate, m_limits.burst);
+    if (!wait)
         return std::nullopt;
-    }
-    const int wait = qMax(1, int(std::ceil((1 - b.tokens) / qMax(m_limits.rate, 0.001))));
     ApiResponse r = ApiResponse::error(429,
         QStringLiteral("too many requests from %1 (limit %2 per second, burst %3); retry in %4 s")
             .arg(m_caller.id)
             .arg(m_limits.rate)
             .arg(m_limits.burst)
-            .arg(wait));
-    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
+            .arg(*wait));
+    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(*wait)});
+    return r;
+}
+
+std::optional<ApiResponse> Api::throttleAddress(const ApiRequest &request)
+{
+    // IPv4 clients may arrive as IPv4-mapped IPv6 addresses: one bucket either way.
+    bool mapped = false;
+    const quint32 v4 = request.peer.toIPv4Address(&mapped);
+    const QString address = mapped ? QHostAddress(v4).toString() : request.peer.toString();
+    const auto wait = takeToken(QStringLiteral("a:") + address, m_limits.addressRate, m_limits.addressBurst);
+    if (!wait)
+        return std::nullopt;
+    ApiResponse r = ApiResponse::error(429,
+        QStringLiteral("too many enrolment and login requests from %1 (limit %2 per second, burst %3); "
+                       "retry in %4 s")
+            .arg(address.isEmpty() ? QStringLiteral("this address") : address)
+            .arg(m_limits.addressRate)
+            .arg(m_limits.addressBurst)
+            .arg(*wait));
+    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(*wait)});
     return r;
 }
 
@@ -555,6 +595,8 @@ ApiResponse Api::listLocations(const ApiRequest &request)
 
 ApiResponse Api::enrol(const ApiRequest &request)
 {
+    if (auto limited = throttleAddress(request))
+        return *limited;
     if (auto bad = checkQuery(request, {}))
         return *bad;
     ApiResponse error;
@@ -581,6 +623,8 @@ ApiResponse Api::enrol(const ApiRequest &request)
 
 ApiResponse Api::login(const ApiRequest &request)
 {
+    if (auto limited = throttleAddress(request))
+        return *limited;
     if (auto bad = checkQuery(request, {}))
         return *bad;
     ApiResponse error;

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -27,6 +28,7 @@ struct ApiRequest
     QByteArray body;
     QByteArray authorization; // the Authorization header, e.g. "Bearer abc..."
     QByteArray contentType; // the Content-Type header, e.g. "text/csv"
+    QHostAddress peer = {}; // the client's address (enrol and login are limited per address)
 };
 
 // Every answer is a JSON object; errors are {"error": "..."}.
@@ -51,6 +53,10 @@ struct ApiLimits
 {
     double rate = 20;
     int burst = 40;
+    // POST /v1/enrol and /v1/login together, per client address (no token to key them by):
+    // guessing enrolment codes, badges and PINs costs wall-clock time.
+    double addressRate = 1;
+    int addressBurst = 30;
 };
 
 // The /v1 JSON API over a ServerStore: routing (with real 404 and 405), input limits and
@@ -89,6 +95,9 @@ private:
     ApiResponse dispatch(const ApiRequest &request);
     std::optional<ApiResponse> authorize(const ApiRequest &request, Access access);
     std::optional<ApiResponse> throttle();
+    std::optional<ApiResponse> throttleAddress(const ApiRequest &request);
+    // Takes one request from `key`'s bucket; the value is the seconds to wait when it is empty.
+    std::optional<int> takeToken(const QString &key, double rate, int burst);
     void record(int status, qint64 elapsedUs);
     bool isSupervisor() const;
 
@@ -114,7 +123,7 @@ private:
     QList<Route> m_routes;
     // Who made the request being handled (handlers run one at a time on the event loop).
     ServerStore::Principal m_caller;
-    QHash<QString, Bucket> m_buckets; // by device id / operator badge
+    QHash<QString, Bucket> m_buckets; // by device id / operator badge / client address
     QElapsedTimer m_clock;
 
     // Prometheus counters: process-local by nature (each server process has its own).

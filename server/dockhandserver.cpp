@@ -191,7 +191,8 @@ Expected<quint16> DockhandServer::start(const ServerOptions &options)
         }
     }
 
-    m_api = std::make_unique<Api>(m_store.get(), ApiLimits {options.rate, options.burst});
+    m_api = std::make_unique<Api>(
+        m_store.get(), ApiLimits {options.rate, options.burst, options.loginRate, options.loginBurst});
     m_frontend = new HttpFrontend(m_api.get(), this);
 
     // Our own QTcpServer so a failure to listen has a real reason ("address already in use").

@@ -53,6 +53,7 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     ApiRequest apiRequest {methodName(request.method()), request.url().path(), request.query(),
         request.body(), request.value(QByteArrayLiteral("authorization")),
         request.value(QByteArrayLiteral("content-type"))};
+    apiRequest.peer = socket->peerAddress();
     const ApiResponse answer = m_api->handle(apiRequest);
 
     QHttpServerResponse response(answer.text.isEmpty() ? QByteArrayLiteral("application/json")

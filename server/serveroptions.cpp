@@ -80,6 +80,12 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
     const QCommandLineOption burst(QStringLiteral("burst"),
         QStringLiteral("Requests a device or operator may make at once above the rate (default 40)."),
         QStringLiteral("N"), QStringLiteral("40"));
+    const QCommandLineOption loginRate(QStringLiteral("login-rate"),
+        QStringLiteral("Enrolment and login requests per second each client address may make (default 1)."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption loginBurst(QStringLiteral("login-burst"),
+        QStringLiteral("Enrolment and login requests a client address may make at once (default 30)."),
+        QStringLiteral("N"), QStringLiteral("30"));
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
         QStringLiteral("Serve HTTPS with this PEM certificate (the server's first, then any "
                        "intermediates). Needs --tls-key."),
@@ -88,7 +94,7 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
         QStringLiteral("The PEM private key (RSA or EC, not password-protected) of --tls-cert."),
         QStringLiteral("FILE"));
     parser.addOptions({help, version, listen, port, dataDir, database, demo, quiet, enrolmentCode, rate,
-        burst, tlsCert, tlsKey});
+        burst, loginRate, loginBurst, tlsCert, tlsKey});
 
     if (!parser.parse(arguments))
         return Error {parser.errorText()};
@@ -141,6 +147,16 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
         return Error {QStringLiteral("--burst: '%1' is not a whole number from 1 to 1000000")
                           .arg(parser.value(burst).left(20))};
     options.burst = burstValue;
+    const double loginRateValue = parser.value(loginRate).toDouble(&ok);
+    if (!ok || loginRateValue <= 0 || loginRateValue > 1e6)
+        return Error {QStringLiteral("--login-rate: '%1' is not a positive number of requests per second")
+                          .arg(parser.value(loginRate).left(20))};
+    options.loginRate = loginRateValue;
+    const int loginBurstValue = parser.value(loginBurst).toInt(&ok);
+    if (!ok || loginBurstValue < 1 || loginBurstValue > 1000000)
+        return Error {QStringLiteral("--login-burst: '%1' is not a whole number from 1 to 1000000")
+                          .arg(parser.value(loginBurst).left(20))};
+    options.loginBurst = loginBurstValue;
 
     if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
         return Error {parser.isSet(tlsCert)

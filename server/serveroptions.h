@@ -40,6 +40,8 @@ struct ServerOptions
     QStringList enrolmentCodes; // accepted by POST /v1/enrol
     double rate = 20; // requests per second per device / operator
     int burst = 40;
+    double loginRate = 1; // POST /v1/enrol + /v1/login per second per client address
+    int loginBurst = 30;
     // HTTPS: PEM certificate (chain) and private key files; both empty = plain HTTP.
     QString tlsCertificate;
     QString tlsKey;

@@ -1846,16 +1846,37 @@ Expected<ServerStore::LoginResult> ServerStore::login(const QString &badge, cons
     const bool lock = failures >= kMaxPinFailures;
     // Delays double per failure (base, 2×base, 4×base ...) until the lockout.
     const qint64 delayMs = qint64(m_loginDelayMs) << qMin(failures - 1, 10);
-    auto u = run(
-        QStringLiteral("INSERT INTO login_failures (badge, failures, locked_until, next_attempt) VALUES "
-                       "(?, ?, ?, ?) ON CONFLICT (badge) DO UPDATE SET failures = excluded.failures, "
-                       "locked_until = excluded.locked_until, next_attempt = excluded.next_attempt"),
-        {badge.left(64), lock ? 0 : failures,
-            lock ? timestamp(nowTime.addSecs(kLockoutSeconds)) : QStringLiteral(""),
-            timestamp(nowTime.addMSecs(delayMs))});
+    // The table holds only recent failures: a badge's count starts again once its last failure
+    // (and any lockout) is older than the lockout window, so guessing many badges cannot grow it.
+    auto pruned
+        = run(QStringLiteral("DELETE FROM login_failures WHERE locked_until < ? AND next_attempt < ?"),
+            {now, timestamp(nowTime.addSecs(-kLockoutSeconds))});
+    if (!pruned)
+        return Error {pruned.error()};
+    pruned.value()->finish();
+    bool record = true;
+    if (stored.value().isEmpty()) {
+        // An unknown badge is answered exactly like a wrong PIN (it does not tell which badges
+        // exist) and counted like one, up to a cap: the per-address request limit bounds one
+        // client, the cap bounds all of them together.
+        auto rows = scalar(QStringLiteral("SELECT COUNT(*) FROM login_failures"));
+        if (!rows)
+            return Error {rows.error()};
+        record = rows.value() < m_maxLoginFailureRows;
+    }
+    auto u = !record
+        ? Expected<QSqlQuery *>(nullptr)
+        : run(
+            QStringLiteral("INSERT INTO login_failures (badge, failures, locked_until, next_attempt) VALUES "
+                           "(?, ?, ?, ?) ON CONFLICT (badge) DO UPDATE SET failures = excluded.failures, "
+                           "locked_until = excluded.locked_until, next_attempt = excluded.next_attempt"),
+            {badge.left(64), lock ? 0 : failures,
+                lock ? timestamp(nowTime.addSecs(kLockoutSeconds)) : QStringLiteral(""),
+                timestamp(nowTime.addMSecs(delayMs))});
     if (!u)
         return Error {u.error()};
-    u.value()->finish();
+    if (u.value())
+        u.value()->finish();
     result.failures = failures;
     if (lock) {
         result.outcome = LoginResult::Outcome::Locked;

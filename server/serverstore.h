@@ -212,6 +212,9 @@ public:
     Expected<QList<DeviceRow>> devices();
     // Base of the growing wait after a wrong PIN (tests make it short).
     void setLoginDelayMs(int ms) { m_loginDelayMs = ms; }
+    // At most this many rows of recent login failures are kept for badges that do not exist.
+    static constexpr int kMaxLoginFailureRows = 10000;
+    void setMaxLoginFailureRows(int rows) { m_maxLoginFailureRows = rows; }
 
     // Fault injection for tests: the n-th statement from now (1 = the next one) fails as if the
     // disk had failed. 0 switches it off.
@@ -257,6 +260,7 @@ private:
     QHash<QString, QSqlQuery *> m_statements;
     int m_failCountdown = 0;
     int m_loginDelayMs = 1000;
+    int m_maxLoginFailureRows = kMaxLoginFailureRows;
     bool m_retryable = false; // the last failed statement was a deadlock / serialization failure
 };
 

@@ -281,7 +281,9 @@ qint64 DriveProcess::backlog()
 QStringList enrollingServerArgs()
 {
     return {QStringLiteral("--enrolment-code"), QStringLiteral("DEMO"), QStringLiteral("--rate"),
-        QStringLiteral("1000"), QStringLiteral("--burst"), QStringLiteral("1000")};
+        QStringLiteral("1000"), QStringLiteral("--burst"), QStringLiteral("1000"),
+        QStringLiteral("--login-rate"), QStringLiteral("1000"), QStringLiteral("--login-burst"),
+        QStringLiteral("1000")};
 }
 
 QList<StoredEvent> storedEvents(const QString &serverDatabase, const QString &device)

@@ -1,4 +1,5 @@
-// Who may do what: enrolment, tokens, roles, PIN lockout, the per-caller rate limit, orders
+// Who may do what: enrolment, tokens, roles, PIN lockout, the per-caller and per-address
+// (enrol, login) rate limits, the bounded table of login failures, orders
 // import (JSON and CSV, all or nothing) and the Prometheus /metrics text.
 
 #include "api.h"
@@ -8,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -65,7 +68,7 @@ private slots:
             [](const WarehouseData::Operator &o) { return o.badge == QLatin1String("OP-2001"); });
         QVERIFY(m_store->seedIfEmpty(demo.value()).value());
         QVERIFY(m_store->addEnrolmentCode(QStringLiteral("CODE-1")).ok());
-        m_api = std::make_unique<Api>(m_store.get(), ApiLimits {1e6, 1000000});
+        m_api = std::make_unique<Api>(m_store.get(), ApiLimits {1e6, 1000000, 1e6, 1000000});
 
         ApiResponse r = call("POST", QStringLiteral("/v1/enrol"),
             json({{QStringLiteral("code"), QStringLiteral("CODE-1")},
@@ -409,6 +412,96 @@ private slots:
         // No personal or device data in an unauthenticated answer.
         for (const char *secret : {"dev-a", "dev-b", "OP-", "SO-"})
             QVERIFY2(!text.contains(QLatin1String(secret)), secret);
+    }
+
+    // Enrol and login have no token to key a limit by: they share one bucket per client address.
+    void enrolAndLoginLimitedPerAddress()
+    {
+        Api limited(m_store.get(), ApiLimits {1e6, 1000000, 1, 3});
+        int guess = 0;
+        auto from = [&](const char *address, const QString &path) {
+            const QByteArray body = path.endsWith(QLatin1String("login"))
+                ? json({{QStringLiteral("badge"),
+                            QStringLiteral("OP-77%1").arg(++guess, 2, 10, QLatin1Char('0'))},
+                    {QStringLiteral("pin"), QStringLiteral("0000")}})
+                : json({{QStringLiteral("code"), QStringLiteral("CODE-1")},
+                    {QStringLiteral("device"), QStringLiteral("dev-limited")}});
+            ApiRequest request {"POST", path, {}, body, {}, {}};
+            request.peer = QHostAddress(QString::fromLatin1(address));
+            return limited.handle(request);
+        };
+        QCOMPARE(from("10.0.0.1", QStringLiteral("/v1/login")).status, 401);
+        QCOMPARE(from("10.0.0.1", QStringLiteral("/v1/enrol")).status, 200);
+        QCOMPARE(from("10.0.0.1", QStringLiteral("/v1/login")).status, 401);
+        ApiResponse r = from("10.0.0.1", QStringLiteral("/v1/login"));
+        QCOMPARE(r.status, 429);
+        QVERIFY2(
+            error(r).contains(QLatin1String("too many enrolment and login requests from 10.0.0.1 (limit 1 "
+                                            "per second, burst 3); retry in 1 s")),
+            qPrintable(error(r)));
+        QCOMPARE(r.headers.first(), qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+        QCOMPARE(from("10.0.0.1", QStringLiteral("/v1/enrol")).status, 429);
+        // The same client over an IPv6 socket (IPv4-mapped) is the same address.
+        QCOMPARE(from("::ffff:10.0.0.1", QStringLiteral("/v1/login")).status, 429);
+        // Other addresses, and requests with a token, are not held back.
+        QCOMPARE(from("10.0.0.2", QStringLiteral("/v1/login")).status, 401);
+        QCOMPARE(from("2001:db8::5", QStringLiteral("/v1/enrol")).status, 200);
+        QCOMPARE(call(&limited, "GET", QStringLiteral("/v1/products"), {}, m_deviceA).status, 200);
+        QThread::msleep(1100);
+        QCOMPARE(from("10.0.0.1", QStringLiteral("/v1/login")).status, 401);
+    }
+
+    // Guessing many badges must not grow the database: failures older than the lockout window
+    // go, and unknown badges are counted only up to a cap (answered the same either way).
+    void loginFailuresStayBounded()
+    {
+        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("tst-auth"));
+        auto rows = [&db](const QString &where = QStringLiteral("1 = 1")) {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM login_failures WHERE ") + where) || !q.next())
+                return -1;
+            return q.value(0).toInt();
+        };
+        auto login = [this](const QString &badge, const QString &pin = QStringLiteral("0000")) {
+            return call("POST", QStringLiteral("/v1/login"),
+                json({{QStringLiteral("badge"), badge}, {QStringLiteral("pin"), pin}}));
+        };
+        const QString recent = QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODateWithMs);
+        const QString old = QDateTime::currentDateTimeUtc()
+                                .addSecs(-ServerStore::kLockoutSeconds - 60)
+                                .toString(Qt::ISODateWithMs);
+        QSqlQuery insert(db);
+        QVERIFY(insert.prepare(QStringLiteral(
+            "INSERT INTO login_failures (badge, failures, locked_until, next_attempt) VALUES (?, ?, ?, ?)")));
+        for (const auto &row :
+            {QStringList {QStringLiteral("OLD-1"), QStringLiteral("3"), QStringLiteral(""), old},
+                QStringList {QStringLiteral("OLD-LOCK"), QStringLiteral("0"), old, old},
+                QStringList {QStringLiteral("RECENT-1"), QStringLiteral("2"), QStringLiteral(""), recent}}) {
+            for (int i = 0; i < 4; ++i)
+                insert.bindValue(i, row.at(i));
+            QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+        }
+        QCOMPARE(rows(QStringLiteral("badge IN ('OLD-1', 'OLD-LOCK', 'RECENT-1')")), 3);
+
+        ApiResponse r = login(QStringLiteral("GUESS-0000"));
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.body.value(QLatin1String("triesLeft")).toInt(), ServerStore::kMaxPinFailures - 1);
+        QCOMPARE(rows(QStringLiteral("badge IN ('OLD-1', 'OLD-LOCK')")), 0);
+        QCOMPARE(rows(QStringLiteral("badge IN ('RECENT-1', 'GUESS-0000')")), 2);
+
+        const int cap = rows() + 5;
+        m_store->setMaxLoginFailureRows(cap);
+        for (int i = 1; i <= 30; ++i) {
+            r = login(QStringLiteral("GUESS-%1").arg(i, 4, 10, QLatin1Char('0')));
+            QCOMPARE(r.status, 401);
+            QCOMPARE(r.body.value(QLatin1String("triesLeft")).toInt(), ServerStore::kMaxPinFailures - 1);
+        }
+        QCOMPARE(rows(), cap);
+        // A real badge's failures still count at the cap: its lockout does not depend on the table.
+        r = login(QStringLiteral("OP-9001"));
+        QCOMPARE(r.status, 401);
+        QCOMPARE(rows(QStringLiteral("badge = 'OP-9001' AND failures = 1")), 1);
+        m_store->setMaxLoginFailureRows(ServerStore::kMaxLoginFailureRows);
     }
 };
 

@@ -60,6 +60,24 @@ private slots:
         QVERIFY(o.error().startsWith(QLatin1String("--tls-key needs --tls-cert")));
     }
 
+    void loginLimitPerAddress()
+    {
+        auto o = parse({});
+        QCOMPARE(o->loginRate, 1.0);
+        QCOMPARE(o->loginBurst, 30);
+        o = parse({QStringLiteral("--login-rate"), QStringLiteral("0.5"), QStringLiteral("--login-burst"),
+            QStringLiteral("100")});
+        QVERIFY2(o.ok(), qPrintable(o.error()));
+        QCOMPARE(o->loginRate, 0.5);
+        QCOMPARE(o->loginBurst, 100);
+        o = parse({QStringLiteral("--login-rate"), QStringLiteral("0")});
+        QVERIFY(!o.ok());
+        QVERIFY(o.error().startsWith(QLatin1String("--login-rate: '0'")));
+        o = parse({QStringLiteral("--login-burst"), QStringLiteral("many")});
+        QVERIFY(!o.ok());
+        QVERIFY(o.error().startsWith(QLatin1String("--login-burst: 'many'")));
+    }
+
     void databasePath()
     {
         auto o = parse({QStringLiteral("--database"), QStringLiteral("x/server.db")});

@@ -25,6 +25,7 @@ struct HttpResult
     QByteArray contentType;
     QJsonObject json;
     QByteArray allow;
+    QByteArray retryAfter;
     QString networkError;
 };
 
@@ -107,6 +108,7 @@ private:
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         result.contentType = reply->rawHeader("Content-Type");
         result.allow = reply->rawHeader("Allow");
+        result.retryAfter = reply->rawHeader("Retry-After");
         result.json = QJsonDocument::fromJson(reply->readAll()).object();
         if (result.status == 0)
             result.networkError = reply->errorString();
@@ -272,7 +274,8 @@ private slots:
     {
         stopServer();
         QVERIFY2(m_stderr.contains("shutting down"), m_stderr.constData());
-        QVERIFY(startServer());
+        QVERIFY(startServer({QStringLiteral("--login-rate"), QStringLiteral("0.1"),
+            QStringLiteral("--login-burst"), QStringLiteral("2")}));
         QCOMPARE(get(QStringLiteral("/v1/health")).json.value(QLatin1String("events")).toInt(), 3);
         HttpResult r = get(QStringLiteral("/v1/events?device=e2e-device"));
         QCOMPARE(r.json.value(QLatin1String("total")).toInt(), 3);
@@ -284,6 +287,18 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(statuses(r), QList<protocol::AckStatus> {protocol::AckStatus::Accepted});
         QCOMPARE(get(QStringLiteral("/v1/health")).json.value(QLatin1String("events")).toInt(), 4);
+
+        // Logins from one address are limited (this client is 127.0.0.1): the third of a burst of 2.
+        const QByteArray guess = QByteArrayLiteral("{\"badge\": \"OP-0000\", \"pin\": \"1234\"}");
+        QCOMPARE(post(QStringLiteral("/v1/login"), guess).status, 401);
+        QCOMPARE(post(QStringLiteral("/v1/login"), guess).status, 429); // the badge's own delay
+        r = post(QStringLiteral("/v1/login"), guess);
+        QCOMPARE(r.status, 429);
+        QVERIFY2(r.json.value(QLatin1String("error"))
+                     .toString()
+                     .startsWith(QLatin1String("too many enrolment and login requests from 127.0.0.1")),
+            qPrintable(r.json.value(QLatin1String("error")).toString()));
+        QCOMPARE(r.retryAfter, QByteArray("10"));
     }
 };
 

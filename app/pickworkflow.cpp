@@ -145,7 +145,9 @@ void PickWorkflow::refreshTasks()
             if (task.status == QLatin1String("done") || task.lines.isEmpty()
                 || m_finishedHere.contains(task.id))
                 continue;
-            if (!task.assignee.isEmpty() && task.assignee != m_operator)
+            // A supervisor may give a task to an operator (badge) or to this device (its id).
+            if (!task.assignee.isEmpty() && task.assignee != m_operator
+                && task.assignee != scans()->deviceId())
                 continue;
             if (replay(task).done) { // finished here before the app restarted
                 m_finishedHere.insert(task.id);

@@ -24,6 +24,8 @@ public:
     void setOperator(const QString &operatorId) { m_operator = operatorId; }
     void setStep(const QString &step) { m_step = step; }
     QString operatorId() const { return m_operator; }
+    // This device's id (a supervisor may assign tasks to it); empty while storage is not open.
+    QString deviceId() const { return m_queue ? m_queue->deviceId() : QString(); }
     const ScanDecoder &decoder() const { return m_decoder; }
     // Called when no queue is available, to try opening storage again; returns the reason it failed.
     void setStorageRecovery(std::function<QString()> recover) { m_recover = std::move(recover); }

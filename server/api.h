@@ -106,6 +106,8 @@ private:
     ApiResponse sync(const ApiRequest &request);
     ApiResponse listExceptions(const ApiRequest &request);
     ApiResponse listDevices(const ApiRequest &request);
+    ApiResponse listTasks(const ApiRequest &request);
+    ApiResponse assignTask(const ApiRequest &request, const QString &taskId);
     ApiResponse orderHistory(const ApiRequest &request, const QString &number);
     ApiResponse importOrders(const ApiRequest &request);
     ApiResponse metrics(const ApiRequest &request);

@@ -11,6 +11,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <initializer_list>
@@ -174,6 +175,35 @@ public:
     // Changes with id > after, at most `limit`.
     Expected<QList<Change>> changes(qint64 after, int limit);
 
+    // --- tasks (supervisors assign them) -------------------------------------------------------
+    struct TaskRow
+    {
+        QString id;
+        QString kind; // pick
+        QString status; // open / done / cancelled
+        QString assignee; // operator badge or device id; empty = anyone may take it
+        QString assigneeKind; // "operator", "device", or empty
+        QStringList orders; // order numbers, sorted
+        int lines = 0;
+        QDateTime createdAt;
+    };
+    // Every task by id; `status` filters when not empty.
+    Expected<QList<TaskRow>> tasks(const QString &status);
+    struct Assignment
+    {
+        enum class Outcome {
+            Assigned, // stored, and in the change log for the devices
+            NoSuchTask,
+            UnknownAssignee, // neither an operator's badge nor an enrolled device's id
+            NotOpen, // the task is done or cancelled
+        };
+        Outcome outcome = Outcome::Assigned;
+        TaskRow task; // Assigned: as it is now; NotOpen: as it is
+    };
+    // Gives task `taskId` to an operator (badge) or a device (id), or to anyone (empty), and
+    // appends it to the change log in the same transaction so every device downloads it.
+    Expected<Assignment> assignTask(const QString &taskId, const QString &assignee);
+
     // --- authentication ---------------------------------------------------------------------
     Expected<void> addEnrolmentCode(const QString &code);
     // Gives `device` a new token (revoking its old one) when `code` is a valid enrolment code.
@@ -252,6 +282,8 @@ private:
         const QString &type, const QString &key, const QJsonObject &data, const QString &now);
     Expected<void> appendOrderChange(qint64 orderId, const QString &now);
     Expected<void> appendTaskChange(const QString &taskId, const QString &now);
+    // Tasks with `status` (any when empty), or the one task `id` when given.
+    Expected<QList<TaskRow>> taskRows(const QString &status, const QString &id);
     Expected<void> seedTasks(const QString &now);
     Expected<void> seedChanges(const QString &now);
 

@@ -91,6 +91,19 @@ private slots:
         QCOMPARE(r.w.tasks()->rowCount(), 0);
     }
 
+    void listsTasksAssignedToThisDevice()
+    {
+        Rig r;
+        r.f.data.addTask({QStringLiteral("T-HERE"), QStringLiteral("open"), QStringLiteral("handheld-test"),
+            {QStringLiteral("SO-1")}, {pl("SO-1", 1, kGtinA, "A-01-01", 10, 1)}});
+        r.f.data.addTask({QStringLiteral("T-THERE"), QStringLiteral("open"), QStringLiteral("handheld-other"),
+            {QStringLiteral("SO-2")}, {pl("SO-2", 1, kGtinA, "A-01-01", 10, 1)}});
+        r.w.setOperator(kOp);
+        QCOMPARE(r.w.tasks()->rowCount(), 1);
+        QCOMPARE(r.w.tasks()->index(0).data(PickTaskModel::IdRole).toString(), QStringLiteral("T-HERE"));
+        QVERIFY(r.w.startTask(QStringLiteral("T-HERE")));
+    }
+
     void startRefusals()
     {
         Rig r;

@@ -111,6 +111,9 @@ private slots:
         QTest::newRow("import") << QByteArray("POST") << QStringLiteral("/v1/orders/import") << true;
         QTest::newRow("exceptions") << QByteArray("GET") << QStringLiteral("/v1/exceptions") << true;
         QTest::newRow("devices") << QByteArray("GET") << QStringLiteral("/v1/devices") << true;
+        QTest::newRow("tasks") << QByteArray("GET") << QStringLiteral("/v1/tasks") << true;
+        QTest::newRow("assign task") << QByteArray("PUT") << QStringLiteral("/v1/tasks/WAVE-0001/assignee")
+                                     << true;
     }
     void matrix()
     {
@@ -502,6 +505,108 @@ private slots:
         QCOMPARE(r.status, 401);
         QCOMPARE(rows(QStringLiteral("badge = 'OP-9001' AND failures = 1")), 1);
         m_store->setMaxLoginFailureRows(ServerStore::kMaxLoginFailureRows);
+    }
+
+    // A supervisor gives a pick wave to an operator or a device; the devices download the change.
+    void tasksAssignedByASupervisor()
+    {
+        ApiResponse r = call("GET", QStringLiteral("/v1/tasks"), {}, m_supervisor);
+        QCOMPARE(r.status, 200);
+        const QJsonArray all = r.body.value(QLatin1String("tasks")).toArray();
+        QVERIFY(all.size() >= 2);
+        QCOMPARE(r.body.value(QLatin1String("total")).toInt(), all.size());
+        QJsonObject first = all.first().toObject();
+        QCOMPARE(first.value(QLatin1String("id")).toString(), QStringLiteral("WAVE-0001"));
+        QCOMPARE(first.value(QLatin1String("kind")).toString(), QStringLiteral("pick"));
+        QCOMPARE(first.value(QLatin1String("status")).toString(), QStringLiteral("open"));
+        QCOMPARE(first.value(QLatin1String("assignee")).toString(), QString());
+        QVERIFY(first.value(QLatin1String("lines")).toInt() > 0);
+        QVERIFY(first.value(QLatin1String("orders")).toArray().contains(QStringLiteral("SO-100001")));
+
+        // Where the device's download stands now.
+        QString cursor;
+        for (bool more = true; more;) {
+            r = call("GET", QStringLiteral("/v1/sync?limit=1000&cursor=") + cursor, {}, m_deviceA);
+            QCOMPARE(r.status, 200);
+            cursor = r.body.value(QLatin1String("cursor")).toString();
+            more = r.body.value(QLatin1String("more")).toBool();
+        }
+
+        auto assign = [this](const QString &task, const QByteArray &body) {
+            return call("PUT", QStringLiteral("/v1/tasks/%1/assignee").arg(task), body, m_supervisor);
+        };
+        r = assign(QStringLiteral("WAVE-0001"), "{\"assignee\": \"OP-1001\"}");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.value(QLatin1String("assignee")).toString(), QStringLiteral("OP-1001"));
+        QCOMPARE(r.body.value(QLatin1String("assigneeKind")).toString(), QStringLiteral("operator"));
+        QCOMPARE(
+            r.body.value(QLatin1String("orders")).toArray(), first.value(QLatin1String("orders")).toArray());
+
+        r = call("GET", QStringLiteral("/v1/sync?cursor=") + cursor, {}, m_deviceA);
+        QCOMPARE(r.status, 200);
+        const QJsonArray changes = r.body.value(QLatin1String("changes")).toArray();
+        QCOMPARE(changes.size(), 1);
+        const QJsonObject change = changes.first().toObject();
+        QCOMPARE(change.value(QLatin1String("type")).toString(), QStringLiteral("task"));
+        QCOMPARE(change.value(QLatin1String("key")).toString(), QStringLiteral("WAVE-0001"));
+        QCOMPARE(change.value(QLatin1String("data")).toObject().value(QLatin1String("assignee")).toString(),
+            QStringLiteral("OP-1001"));
+        QVERIFY(!change.value(QLatin1String("data"))
+                     .toObject()
+                     .value(QLatin1String("lines"))
+                     .toArray()
+                     .isEmpty());
+        cursor = r.body.value(QLatin1String("cursor")).toString();
+
+        // The same assignment again changes nothing and adds nothing to download.
+        QCOMPARE(assign(QStringLiteral("WAVE-0001"), "{\"assignee\": \"OP-1001\"}").status, 200);
+        r = call("GET", QStringLiteral("/v1/sync?cursor=") + cursor, {}, m_deviceA);
+        QCOMPARE(r.body.value(QLatin1String("changes")).toArray().size(), 0);
+
+        // To a device, then back to anyone.
+        r = assign(QStringLiteral("WAVE-0002"), "{\"assignee\": \"dev-b\"}");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.value(QLatin1String("assigneeKind")).toString(), QStringLiteral("device"));
+        r = call("GET", QStringLiteral("/v1/tasks?status=open"), {}, m_admin);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(
+            r.body.value(QLatin1String("tasks")).toArray().at(1).toObject().value(QLatin1String("assignee")),
+            QJsonValue(QStringLiteral("dev-b")));
+        r = assign(QStringLiteral("WAVE-0002"), "{\"assignee\": \"\"}");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.value(QLatin1String("assignee")).toString(), QString());
+        r = call("GET", QStringLiteral("/v1/sync?cursor=") + cursor, {}, m_deviceA);
+        QCOMPARE(r.body.value(QLatin1String("changes")).toArray().size(), 2);
+
+        // Refusals name what is wrong.
+        r = assign(QStringLiteral("WAVE-0001"), "{\"assignee\": \"OP-4242\"}");
+        QCOMPARE(r.status, 400);
+        QVERIFY2(error(r).contains(
+                     QLatin1String("'OP-4242' is neither an operator's badge nor an enrolled device")),
+            qPrintable(error(r)));
+        r = assign(QStringLiteral("WAVE-9999"), "{\"assignee\": \"OP-1001\"}");
+        QCOMPARE(r.status, 404);
+        QVERIFY(error(r).contains(QLatin1String("task 'WAVE-9999' not found")));
+        r = assign(QStringLiteral("WAVE-0001"), "{}");
+        QCOMPARE(r.status, 400);
+        QVERIFY(error(r).contains(QLatin1String("field 'assignee' is required")));
+        QCOMPARE(assign(QStringLiteral("WAVE-0001"), "{\"assignee\": 5}").status, 400);
+        QCOMPARE(
+            assign(QStringLiteral("WAVE-0001"), "{\"assignee\": \"OP-1001\", \"x\": \"y\"}").status, 400);
+        QCOMPARE(assign(QStringLiteral("WAVE-0001"), "{nope").status, 400);
+        QCOMPARE(call("GET", QStringLiteral("/v1/tasks?status=late"), {}, m_supervisor).status, 400);
+        r = call("GET", QStringLiteral("/v1/tasks/WAVE-0001/assignee"), {}, m_supervisor);
+        QCOMPARE(r.status, 405);
+
+        // A finished task keeps who did it.
+        QSqlQuery done(QSqlDatabase::database(QStringLiteral("tst-auth")));
+        QVERIFY(done.exec(QStringLiteral("UPDATE tasks SET status = 'done' WHERE id = 'WAVE-0002'")));
+        r = assign(QStringLiteral("WAVE-0002"), "{\"assignee\": \"OP-1001\"}");
+        QCOMPARE(r.status, 409);
+        QVERIFY(error(r).contains(QLatin1String("task WAVE-0002 is done")));
+        r = call("GET", QStringLiteral("/v1/tasks?status=done"), {}, m_supervisor);
+        QCOMPARE(r.body.value(QLatin1String("total")).toInt(), 1);
+        QVERIFY(done.exec(QStringLiteral("UPDATE tasks SET status = 'open' WHERE id = 'WAVE-0002'")));
     }
 };
 

@@ -35,6 +35,7 @@ AppCore::AppCore(AppConfig config, QObject *parent)
     connect(&m_wedge, &WedgeFilter::scanned, this, &AppCore::onRawScan);
     connect(&m_scans, &ScanService::recorded, this, [this](const QueuedEvent &event) {
         m_scanList.prepend(event);
+        m_review.queueChanged();
         m_syncMonitor.addPending(1);
         if (m_sync)
             m_sync->nudge();
@@ -54,6 +55,7 @@ AppCore::~AppCore()
     m_serial.reset();
     m_scale.reset();
     m_scans.setQueue(nullptr);
+    m_review.setQueue(nullptr);
     m_floor.setCache(nullptr);
     m_cache.reset();
     m_queue.reset();
@@ -76,6 +78,7 @@ QString AppCore::openStorage()
     m_cache = std::make_unique<DeviceCache>(m_store.get());
     m_floor.setCache(m_cache.get());
     m_scans.setQueue(m_queue.get());
+    m_review.setQueue(m_queue.get());
     m_device.setStorageError(report.message);
     if (auto latest = m_queue->latest(50))
         m_scanList.reset(latest.value());
@@ -92,6 +95,7 @@ QString AppCore::openStorage()
         connect(m_sync.get(), &SyncController::cacheChanged, this, &AppCore::cacheChanged);
         connect(m_sync.get(), &SyncController::statusChanged, &m_syncMonitor, &SyncMonitor::update);
         connect(m_sync.get(), &SyncController::acknowledged, &m_scanList, &ScanListModel::applyAcks);
+        connect(m_sync.get(), &SyncController::acknowledged, &m_review, &ReviewModel::queueChanged);
         m_sync->start();
     }
     return {};

@@ -5,6 +5,7 @@
 #include "devicestatus.h"
 #include "floordata.h"
 #include "localstore.h"
+#include "reviewmodel.h"
 #include "scalereader.h"
 #include "scandebouncer.h"
 #include "scanlistmodel.h"
@@ -43,6 +44,8 @@ public:
     const AppConfig &config() const { return m_config; }
     ScanService *scans() { return &m_scans; }
     ScanListModel *scanList() { return &m_scanList; }
+    // The supervisor's review list: this device's short picks, damage, refusals and rejections.
+    ReviewModel *review() { return &m_review; }
     DeviceStatus *device() { return &m_device; }
     SyncMonitor *sync() { return &m_syncMonitor; }
     ScanQueue *queue() { return m_queue.get(); }
@@ -89,6 +92,7 @@ private:
     std::unique_ptr<SyncController> m_sync;
     CacheFloorData m_floor;
     WorkflowRouter m_workflows {&m_scans, &m_floor};
+    ReviewModel m_review {&m_floor};
 };
 
 } // namespace dockhand

@@ -2,6 +2,8 @@
 
 #include "scanservice.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -109,6 +111,8 @@ void PackWorkflow::handleScan(const Scan &scan)
         return;
     case State::ChooseCarton:
     case State::Weigh:
+        if (onCartonLabel(scan))
+            return;
         record(&scan, m_order.number, {{kAction, QStringLiteral("verify-item")}, {kOrder, m_order.number}},
             false, tr("The carton is being closed: tap Back to items to add more, or close it first."));
         return;
@@ -189,7 +193,8 @@ void PackWorkflow::open(const CachedOrder &order, const Scan *scan)
                 .arg(order.number));
         return;
     }
-    if (!record(scan, order.number, f, true, tr("Order %1: %2 units to pack").arg(order.number).arg(toPack)))
+    if (!record(scan, order.number, f, true,
+            tr("Order %1: %n unit(s) to pack", nullptr, toPack).arg(order.number)))
         return;
     m_order = order;
     m_lines.reset(items);
@@ -236,6 +241,28 @@ void PackWorkflow::onItem(const Scan &scan)
     emit cartonChanged();
     if (allVerified())
         setState(State::ChooseCarton);
+}
+
+bool PackWorkflow::onCartonLabel(const Scan &scan)
+{
+    // The carton-type sheet at the bench: scanning a type chooses it (no tap with gloves on);
+    // scanning the chosen type again once weighed closes the carton.
+    const QString code = scan.text.trimmed();
+    const auto types = data()->cartonTypes();
+    const bool known
+        = std::any_of(types.cbegin(), types.cend(), [&](const CartonType &c) { return c.code == code; });
+    if (!scan.valid || !known)
+        return false;
+    if (m_state == State::Weigh && code == m_cartonType) {
+        if (m_weightKg > 0)
+            closeCarton();
+        else
+            refuseAction(
+                tr("Weigh the carton first (scale or keypad), then scan %1 again to close it.").arg(code));
+        return true;
+    }
+    chooseCarton(code);
+    return true;
 }
 
 void PackWorkflow::packPartial()
@@ -315,7 +342,9 @@ void PackWorkflow::closeCarton()
         {QStringLiteral("carton"), info.cartonId}, {QStringLiteral("cartonType"), m_cartonType},
         {QStringLiteral("weightKg"), m_weightKg}, {QStringLiteral("items"), items}};
     if (!record(nullptr, m_order.number, f, true,
-            tr("Carton %1 closed: %2 units, %3 kg").arg(info.cartonId).arg(unitsInCarton()).arg(m_weightKg)))
+            tr("Carton %1 closed: %n unit(s), %2 kg", nullptr, unitsInCarton())
+                .arg(info.cartonId)
+                .arg(m_weightKg)))
         return;
     for (int row = 0; row < m_lines.rowCount(); ++row) {
         PackLineItem item = m_lines.at(row);
@@ -398,8 +427,8 @@ void PackWorkflow::flagDamage(int line, const QString &reason)
 void PackWorkflow::finish()
 {
     if (m_state != State::OrderPacked && unitsInCarton() > 0) {
-        refuseAction(
-            tr("%1 verified units are not in a closed carton: close the carton first.").arg(unitsInCarton()));
+        refuseAction(tr(
+            "%n verified unit(s) not in a closed carton: close the carton first.", nullptr, unitsInCarton()));
         return;
     }
     reset();
@@ -433,7 +462,7 @@ void PackWorkflow::updatePrompt()
         setPrompt(tr("Scan each item of order %1").arg(m_order.number));
         break;
     case State::ChooseCarton:
-        setPrompt(tr("Choose a carton for %1 units").arg(unitsInCarton()));
+        setPrompt(tr("Choose a carton for %n unit(s)", nullptr, unitsInCarton()));
         break;
     case State::Weigh:
         setPrompt(m_weightKg > 0 ? tr("%1 kg: close the carton").arg(m_weightKg)

@@ -33,8 +33,8 @@ public:
     enum class State {
         ScanOrder, // scan a tote or an order number to open its order
         ScanItems, // scan each item; the matching line counts up
-        ChooseCarton, // the items to ship are verified: choose a carton type
-        Weigh, // enter the weight on the keypad or put the carton on the scale
+        ChooseCarton, // the items to ship are verified: choose a carton type (tap or scan its label)
+        Weigh, // keypad or scale weight; then Close (or scan the carton label again)
         OrderPacked, // every unit of the order is in a closed carton
     };
     Q_ENUM(State)
@@ -89,6 +89,8 @@ private:
     void updatePrompt();
     void open(const CachedOrder &order, const Scan *scan);
     void onItem(const Scan &scan);
+    // A carton-type label scanned while choosing or weighing; false when the scan is not one.
+    bool onCartonLabel(const Scan &scan);
     int rowOf(const QString &gtin) const;
     bool allVerified() const;
 

@@ -222,4 +222,27 @@ Expected<QList<QueuedEvent>> ScanQueue::acceptedForTask(const QString &task, con
     return rows;
 }
 
+Expected<QList<QueuedEvent>> ScanQueue::exceptions(int limit)
+{
+    QString error;
+    QSqlQuery *q = m_store->prepared("exceptions",
+        QStringLiteral("SELECT %1 FROM scan_events WHERE state = 2 "
+                       "OR (result = 'accepted' AND json_extract(fields, '$.action') IN ('short', 'damage')) "
+                       "OR (result = 'refused' AND kind = 'product' "
+                       "    AND json_extract(fields, '$.action') IN ('pick', 'verify-item')) "
+                       "ORDER BY seq DESC LIMIT ?")
+            .arg(QLatin1String(kColumns)),
+        &error);
+    if (!q)
+        return Error {error};
+    q->bindValue(0, limit);
+    if (!q->exec())
+        return Error {describeSqlError(q->lastError())};
+    QList<QueuedEvent> rows;
+    while (q->next())
+        rows.append(readRow(*q));
+    q->finish();
+    return rows;
+}
+
 } // namespace dockhand

@@ -45,6 +45,9 @@ public:
     // The events this device accepted for `task` in `step`, oldest first, with their server state:
     // what a workflow replays to resume a task after a restart.
     Expected<QList<QueuedEvent>> acceptedForTask(const QString &task, const QString &step);
+    // The newest events that may need a supervisor, newest first, at most `limit`: rejected by the
+    // server, short picks and damage, and product scans refused at pick or pack.
+    Expected<QList<QueuedEvent>> exceptions(int limit);
     Expected<qint64> count();
 
     QString deviceId() const { return m_deviceId; }

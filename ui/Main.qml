@@ -13,7 +13,7 @@ ApplicationWindow {
     title: qsTr("Dockhand — %1").arg(Device.deviceName)
 
     // Set by main() for screenshots and support: "login", "menu", "pick", "pack", "summary",
-    // "sync" or "settings" opens that screen directly (again after each login); "pick:WAVE-0001"
+    // "review", "sync" or "settings" opens that screen directly (again after each login); "pick:WAVE-0001"
     // also starts that pick task, as a tap on it in the list would.
     property string screen: ""
     readonly property bool loggedIn: Session.loggedIn
@@ -49,6 +49,7 @@ ApplicationWindow {
         case "summary": return summaryPage
         case "sync": return syncPage
         case "settings": return settingsPage
+        case "review": return reviewPage
         }
         return null
     }
@@ -60,7 +61,8 @@ ApplicationWindow {
             if (!Router.open(id))
                 return
         } else if (id === "review") {
-            return
+            if (!Session.menu.some(function (m) { return m.id === "review" }))
+                return
         }
         const page = pageFor(id)
         if (!page)
@@ -116,6 +118,7 @@ ApplicationWindow {
     }
     Component { id: syncPage; HomePage { title: qsTr("Sync status") } }
     Component { id: settingsPage; SettingsPage {} }
+    Component { id: reviewPage; ReviewPage {} }
 
     header: ToolBar {
         Material.background: Theme.header
@@ -199,6 +202,7 @@ ApplicationWindow {
                     { id: "menu", text: qsTr("Menu"), needsLogin: true },
                     { id: "pick", text: qsTr("Pick"), needsLogin: true },
                     { id: "pack", text: qsTr("Pack"), needsLogin: true },
+                    { id: "review", text: qsTr("Review exceptions"), needsLogin: true },
                     { id: "sync", text: qsTr("Sync status"), needsLogin: false },
                     { id: "settings", text: qsTr("Settings"), needsLogin: false }
                 ]

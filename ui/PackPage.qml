@@ -237,6 +237,14 @@ Page {
                     selected: Packing.cartonType
                     onChosen: function (code) { Packing.chooseCarton(code) }
                 }
+                Label {
+                    Layout.fillWidth: true
+                    visible: page.state_ === Packing.ChooseCarton
+                    text: qsTr("Or scan the carton's label on the carton sheet.")
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.Wrap
+                }
 
                 // Weigh
                 Label {
@@ -272,6 +280,7 @@ Page {
                     enabled: Packing.weightKg > 0
                     accent: true
                     text: qsTr("Close carton")
+                    subtitle: Packing.weightKg > 0 ? qsTr("or scan %1 again").arg(Packing.cartonType) : ""
                     fontSize: Theme.fontLarge
                     onClicked: Packing.closeCarton()
                 }

@@ -72,6 +72,19 @@ public:
     }
 };
 
+struct ReviewForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::ReviewModel)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(Review)
+public:
+    static dockhand::ReviewModel *create(QQmlEngine *, QJSEngine *)
+    {
+        return exposeToQml(AppCore::current() ? AppCore::current()->review() : nullptr);
+    }
+};
+
 struct SettingsForeign
 {
     Q_GADGET

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QTranslator>
 
 namespace {
 constexpr auto kUsage = R"(usage: dockhand-cli <command> [options]
@@ -26,6 +27,10 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("dockhand-cli"));
+    // The workflows' messages in English with their plural forms ("1 unit", "2 units").
+    QTranslator english;
+    if (english.load(QStringLiteral(":/i18n/dockhand_en.qm")))
+        QCoreApplication::installTranslator(&english);
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
         QTextStream(args.isEmpty() ? stderr : stdout) << kUsage;

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
@@ -112,6 +112,10 @@
         <source>Log out</source>
         <translation>Abmelden</translation>
     </message>
+    <message>
+        <source>Review exceptions</source>
+        <translation>Ausnahmen prüfen</translation>
+    </message>
 </context>
 <context>
     <name>MenuPage</name>
@@ -192,7 +196,10 @@
     <name>PackLineDelegate</name>
     <message numerus="yes">
         <source>%n set aside as damaged</source>
-        <translation><numerusform>%n beschädigt aussortiert</numerusform><numerusform>%n beschädigt aussortiert</numerusform></translation>
+        <translation>
+            <numerusform>%n beschädigt aussortiert</numerusform>
+            <numerusform>%n beschädigt aussortiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 / %2</source>
@@ -230,7 +237,7 @@
         <translation>Geprüft</translation>
     </message>
     <message>
-        <source>Scan the tote label or the order's barcode to start.</source>
+        <source>Scan the tote label or the order&apos;s barcode to start.</source>
         <translation>Zum Start das Behälteretikett oder den Auftragsbarcode scannen.</translation>
     </message>
     <message>
@@ -247,15 +254,17 @@
     </message>
     <message numerus="yes">
         <source>%n unit(s) in this carton</source>
-        <translation><numerusform>%n Stück in diesem Karton</numerusform><numerusform>%n Stück in diesem Karton</numerusform></translation>
+        <translation>
+            <numerusform>%n Stück in diesem Karton</numerusform>
+            <numerusform>%n Stück in diesem Karton</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n carton(s) closed</source>
-        <translation><numerusform>%n Karton geschlossen</numerusform><numerusform>%n Kartons geschlossen</numerusform></translation>
-    </message>
-    <message>
-        <source>No label? Type the order's digits (SO-…)</source>
-        <translation>Kein Etikett? Ziffern der Auftragsnummer eintippen (SO-…)</translation>
+        <translation>
+            <numerusform>%n Karton geschlossen</numerusform>
+            <numerusform>%n Kartons geschlossen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open</source>
@@ -299,7 +308,10 @@
     </message>
     <message numerus="yes">
         <source>%n carton(s) closed and handed to labeling.</source>
-        <translation><numerusform>%n Karton geschlossen und an die Etikettierung übergeben.</numerusform><numerusform>%n Kartons geschlossen und an die Etikettierung übergeben.</numerusform></translation>
+        <translation>
+            <numerusform>%n Karton geschlossen und an die Etikettierung übergeben.</numerusform>
+            <numerusform>%n Kartons geschlossen und an die Etikettierung übergeben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next order</source>
@@ -324,6 +336,10 @@
     <message>
         <source>Wrong item</source>
         <translation>Falscher Artikel</translation>
+    </message>
+    <message>
+        <source>No label? Type the order number&apos;s digits</source>
+        <translation>Kein Etikett? Ziffern der Auftragsnummer eingeben</translation>
     </message>
 </context>
 <context>
@@ -361,15 +377,24 @@
     </message>
     <message numerus="yes">
         <source>%n order(s)</source>
-        <translation><numerusform>%n Auftrag</numerusform><numerusform>%n Aufträge</numerusform></translation>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation><numerusform>%n Position</numerusform><numerusform>%n Positionen</numerusform></translation>
+        <translation>
+            <numerusform>%n Position</numerusform>
+            <numerusform>%n Positionen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unit(s)</source>
-        <translation><numerusform>%n Stück</numerusform><numerusform>%n Stück</numerusform></translation>
+        <translation>
+            <numerusform>%n Stück</numerusform>
+            <numerusform>%n Stück</numerusform>
+        </translation>
     </message>
     <message>
         <source>No pick tasks for you right now. New tasks arrive with the next sync.</source>
@@ -397,7 +422,10 @@
     </message>
     <message numerus="yes">
         <source>Walk (%n line(s))</source>
-        <translation><numerusform>Laufweg (%n Position)</numerusform><numerusform>Laufweg (%n Positionen)</numerusform></translation>
+        <translation>
+            <numerusform>Laufweg (%n Position)</numerusform>
+            <numerusform>Laufweg (%n Positionen)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Picked</source>
@@ -413,7 +441,10 @@
     </message>
     <message numerus="yes">
         <source>%n still to take</source>
-        <translation><numerusform>noch %n zu entnehmen</numerusform><numerusform>noch %n zu entnehmen</numerusform></translation>
+        <translation>
+            <numerusform>noch %n zu entnehmen</numerusform>
+            <numerusform>noch %n zu entnehmen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Order</source>
@@ -446,6 +477,57 @@
     <message>
         <source>serial number</source>
         <translation>Seriennummer</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review exceptions</source>
+        <translation>Ausnahmen prüfen</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Fehlmenge</translation>
+    </message>
+    <message>
+        <source>Damage</source>
+        <translation>Schaden</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgewiesen</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>synchronisiert</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>vom Server abgewiesen</translation>
+    </message>
+    <message>
+        <source>waiting to sync</source>
+        <translation>wartet auf Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Nothing of this kind on this device.</source>
+        <translation>Nichts dieser Art auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>No exceptions on this device: no short picks, damage or refusals.</source>
+        <translation>Keine Ausnahmen auf diesem Gerät: keine Fehlmengen, Schäden oder Abweisungen.</translation>
     </message>
 </context>
 <context>
@@ -577,7 +659,10 @@
     </message>
     <message numerus="yes">
         <source>%n item(s) missing at %1. Why?</source>
-        <translation><numerusform>%n Stück fehlt an %1. Warum?</numerusform><numerusform>%n Stück fehlen an %1. Warum?</numerusform></translation>
+        <translation>
+            <numerusform>%n Stück fehlt an %1. Warum?</numerusform>
+            <numerusform>%n Stück fehlen an %1. Warum?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not found in the location</source>
@@ -620,7 +705,10 @@
     </message>
     <message numerus="yes">
         <source>%n scan(s) not yet on the server</source>
-        <translation><numerusform>%n Scan noch nicht auf dem Server</numerusform><numerusform>%n Scans noch nicht auf dem Server</numerusform></translation>
+        <translation>
+            <numerusform>%n Scan noch nicht auf dem Server</numerusform>
+            <numerusform>%n Scans noch nicht auf dem Server</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last sync</source>
@@ -732,7 +820,7 @@
         <translation>Scannen Sie zuerst Ihren Ausweis.</translation>
     </message>
     <message>
-        <source>%1 has the role "%2", which cannot use this device.</source>
+        <source>%1 has the role &quot;%2&quot;, which cannot use this device.</source>
         <translation>%1 hat die Rolle „%2“, die dieses Gerät nicht benutzen darf.</translation>
     </message>
     <message>
@@ -799,10 +887,6 @@
         <translation>In Auftrag %1 ist nichts zu verpacken: keine entnommenen Stücke (synchronisieren, falls gerade kommissioniert).</translation>
     </message>
     <message>
-        <source>Order %1: %2 units to pack</source>
-        <translation>Auftrag %1: %2 Stück zu verpacken</translation>
-    </message>
-    <message>
         <source>NOT IN THIS ORDER: %1 (%2). Do not pack it: put it aside and tell the supervisor.</source>
         <translation>NICHT IN DIESEM AUFTRAG: %1 (%2). Nicht verpacken: beiseitelegen und der Schichtleitung melden.</translation>
     </message>
@@ -847,10 +931,6 @@
         <translation>Zuerst einen Karton wählen und wiegen.</translation>
     </message>
     <message>
-        <source>Carton %1 closed: %2 units, %3 kg</source>
-        <translation>Karton %1 geschlossen: %2 Stück, %3 kg</translation>
-    </message>
-    <message>
         <source>There is no carton being closed.</source>
         <translation>Es wird gerade kein Karton geschlossen.</translation>
     </message>
@@ -875,20 +955,12 @@
         <translation>%1 aussortiert als %2: in die Schadenskiste legen.</translation>
     </message>
     <message>
-        <source>%1 verified units are not in a closed carton: close the carton first.</source>
-        <translation>%1 geprüfte Stück sind in keinem geschlossenen Karton: zuerst den Karton schließen.</translation>
-    </message>
-    <message>
         <source>Scan a tote or an order number</source>
         <translation>Behälter oder Auftragsnummer scannen</translation>
     </message>
     <message>
         <source>Scan each item of order %1</source>
         <translation>Jeden Artikel von Auftrag %1 scannen</translation>
-    </message>
-    <message>
-        <source>Choose a carton for %1 units</source>
-        <translation>Karton für %1 Stück wählen</translation>
     </message>
     <message>
         <source>%1 kg: close the carton</source>
@@ -901,6 +973,30 @@
     <message>
         <source>Order %1 packed: scan the next tote or order</source>
         <translation>Auftrag %1 verpackt: nächsten Behälter oder Auftrag scannen</translation>
+    </message>
+    <message>
+        <source>%1 could be %2: type the whole order number.</source>
+        <translation>%1 kann %2 sein: bitte die ganze Auftragsnummer eingeben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1: %n unit(s) to pack</source>
+        <translation><numerusform>Auftrag %1: %n Stück zu packen</numerusform><numerusform>Auftrag %1: %n Stück zu packen</numerusform></translation>
+    </message>
+    <message>
+        <source>Weigh the carton first (scale or keypad), then scan %1 again to close it.</source>
+        <translation>Erst den Karton wiegen (Waage oder Tastatur), dann %1 erneut scannen, um ihn zu schließen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Carton %1 closed: %n unit(s), %2 kg</source>
+        <translation><numerusform>Karton %1 geschlossen: %n Stück, %2 kg</numerusform><numerusform>Karton %1 geschlossen: %n Stück, %2 kg</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n verified unit(s) not in a closed carton: close the carton first.</source>
+        <translation><numerusform>%n geprüftes Stück ist nicht in einem geschlossenen Karton: erst den Karton schließen.</numerusform><numerusform>%n geprüfte Stück sind nicht in einem geschlossenen Karton: erst den Karton schließen.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose a carton for %n unit(s)</source>
+        <translation><numerusform>Karton für %n Stück wählen</numerusform><numerusform>Karton für %n Stück wählen</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1212,69 @@
     <message>
         <source>Batch done: hand the totes to packing</source>
         <translation>Pickauftrag erledigt: Behälter zum Packplatz bringen</translation>
+    </message>
+</context>
+<context>
+    <name>dockhand::ReviewModel</name>
+    <message>
+        <source>Short %1 × %2</source>
+        <translation>Fehlmenge %1 × %2</translation>
+    </message>
+    <message>
+        <source>Set aside: %1</source>
+        <translation>Aussortiert: %1</translation>
+    </message>
+    <message>
+        <source>Refused at packing</source>
+        <translation>Beim Packen abgewiesen</translation>
+    </message>
+    <message>
+        <source>Refused at picking</source>
+        <translation>Beim Kommissionieren abgewiesen</translation>
+    </message>
+    <message>
+        <source>Server refused: %1 %2</source>
+        <translation>Vom Server abgewiesen: %1 %2</translation>
+    </message>
+    <message>
+        <source>Order %1 line %2</source>
+        <translation>Auftrag %1 Position %2</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Auftrag %1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>an %1</translation>
+    </message>
+    <message>
+        <source>tote %1</source>
+        <translation>Behälter %1</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>Aufgabe %1</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <source>not enough in the bin</source>
+        <translation>zu wenig im Fach</translation>
+    </message>
+    <message>
+        <source>wrong item in the bin</source>
+        <translation>falscher Artikel im Fach</translation>
+    </message>
+    <message>
+        <source>packaging damaged</source>
+        <translation>Verpackung beschädigt</translation>
     </message>
 </context>
 <context>

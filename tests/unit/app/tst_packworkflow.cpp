@@ -7,6 +7,7 @@
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QTranslator>
 
 using namespace dockhand;
 using namespace dockhand::test;
@@ -24,6 +25,7 @@ class TestPackWorkflow : public QObject
     Q_OBJECT
 
 private:
+    QTranslator m_english;
     struct Rig
     {
         QueueFixture f;
@@ -45,6 +47,13 @@ private:
     };
 
 private slots:
+    void initTestCase()
+    {
+        // The English catalogue carries the plural forms ("1 unit", "3 units").
+        QVERIFY(m_english.load(QStringLiteral(":/i18n/dockhand_en.qm")));
+        QCoreApplication::installTranslator(&m_english);
+    }
+
     void wholeOrderOneCarton()
     {
         Rig r;
@@ -233,6 +242,38 @@ private slots:
         QCOMPARE(r.w.order(), QStringLiteral("WEB-200001"));
     }
 
+    void cartonChosenAndClosedByScan()
+    {
+        Rig r;
+        QSignalSpy closed(&r.w, &PackWorkflow::cartonClosed);
+        r.scan(QStringLiteral("TOTE-0001"));
+        r.scan(kGtinA);
+        r.scan(kGtinA);
+        r.scan(kGtinB);
+        QCOMPARE(r.w.state(), State::ChooseCarton);
+        QCOMPARE(r.w.prompt(), QStringLiteral("Choose a carton for 3 units"));
+        r.scan(QStringLiteral("BOX-XL")); // not a configured carton type
+        QCOMPARE(r.w.lastResult(), QStringLiteral("refused"));
+        QCOMPARE(r.w.state(), State::ChooseCarton);
+        r.scan(QStringLiteral("BOX-M")); // the carton sheet at the bench
+        QCOMPARE(r.w.state(), State::Weigh);
+        QCOMPARE(r.w.cartonType(), QStringLiteral("BOX-M"));
+        r.scan(QStringLiteral("BOX-M")); // not weighed yet: nothing closes
+        QCOMPARE(r.w.lastResult(), QStringLiteral("refused"));
+        QVERIFY(r.w.lastMessage().contains(QStringLiteral("Weigh the carton first")));
+        QCOMPARE(closed.size(), 0);
+        r.scan(QStringLiteral("BOX-S")); // changing one's mind before closing is allowed
+        QCOMPARE(r.w.cartonType(), QStringLiteral("BOX-S"));
+        r.w.scaleReading(1.25);
+        r.scan(QStringLiteral("BOX-S")); // weighed: the same label again closes the carton
+        QCOMPARE(closed.size(), 1);
+        QCOMPARE(closed.last().first().value<CartonInfo>().cartonType, QStringLiteral("BOX-S"));
+        QCOMPARE(closed.last().first().value<CartonInfo>().weightKg, 1.25);
+        QCOMPARE(r.w.state(), State::OrderPacked);
+        QCOMPARE(
+            r.f.last().fields.value(QStringLiteral("action")).toString(), QStringLiteral("close-carton"));
+    }
+
     void multiCarton()
     {
         Rig r;
@@ -255,6 +296,7 @@ private slots:
         QCOMPARE(closed.size(), 1);
         auto carton = closed.last().first().value<CartonInfo>();
         QCOMPARE(carton.cartonId, QStringLiteral("SO-100001-1"));
+        QCOMPARE(r.w.lastMessage(), QStringLiteral("Carton SO-100001-1 closed: 1 unit, 0.6 kg"));
         QVERIFY(!carton.lastOfOrder);
         QCOMPARE(carton.items.size(), 1);
         QCOMPARE(carton.items.first().quantity, 1);

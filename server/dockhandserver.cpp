@@ -126,8 +126,10 @@ Expected<QSslConfiguration> loadTls(const QString &certificatePath, const QStrin
         QString reason = (serverError.isEmpty() ? client.errorString() : serverError).trimmed();
         while (reason.endsWith(QLatin1Char(':')))
             reason.chop(1);
-        return Error {QStringLiteral("the private key in %1 does not belong to the certificate in %2 (%3)")
-                          .arg(keyPath, certificatePath, reason)};
+        return Error {
+            QStringLiteral("a test TLS handshake with the certificate in %1 and the key in %2 fails "
+                           "(%3); usually the key belongs to another certificate")
+                .arg(certificatePath, keyPath, reason)};
     }
     client.abort();
     return configuration;

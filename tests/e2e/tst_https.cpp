@@ -230,7 +230,8 @@ private slots:
         out = refusedStart(
             {QStringLiteral("--tls-cert"), m_cert, QStringLiteral("--tls-key"), otherKey}, &code);
         QCOMPARE(code, 1);
-        QVERIFY2(out.contains(QStringLiteral("does not belong to the certificate")), qPrintable(out));
+        QVERIFY2(
+            out.contains(QStringLiteral("usually the key belongs to another certificate")), qPrintable(out));
 
         out = refusedStart({QStringLiteral("--tls-cert"), m_cert}, &code);
         QCOMPARE(code, 2);

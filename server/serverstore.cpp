@@ -16,6 +16,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <functional>
 
 Q_LOGGING_CATEGORY(lcServerStore, "dockhand.server.store")
 
@@ -215,7 +216,27 @@ constexpr qsizetype kMaxRawLength = 8192;
 
 QString timestamp(const QDateTime &time)
 {
-    return time.toUTC().toString(Qt::ISODateWithMs);
+    // Written by hand: QDateTime::toString costs more than storing the event it is for. Same
+    // text as Qt::ISODateWithMs ("2026-03-01T09:05:07.250Z"); Qt's own for unusual years.
+    const QDateTime utc = time.toUTC();
+    const QDate date = utc.date();
+    if (!utc.isValid() || date.year() < 1000 || date.year() > 9999)
+        return utc.toString(Qt::ISODateWithMs);
+    const QTime clock = utc.time();
+    char16_t text[24] = {u'0', u'0', u'0', u'0', u'-', u'0', u'0', u'-', u'0', u'0', u'T', u'0', u'0', u':',
+        u'0', u'0', u':', u'0', u'0', u'.', u'0', u'0', u'0', u'Z'};
+    const auto put = [&text](int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char16_t(u'0' + value % 10);
+    };
+    put(0, date.year(), 4);
+    put(5, date.month(), 2);
+    put(8, date.day(), 2);
+    put(11, clock.hour(), 2);
+    put(14, clock.minute(), 2);
+    put(17, clock.second(), 2);
+    put(20, clock.msec(), 3);
+    return QString(reinterpret_cast<const QChar *>(text), 24);
 }
 
 QDateTime parseTimestamp(const QVariant &value)
@@ -242,6 +263,61 @@ qint64 returnedId(QSqlQuery *q)
 QString eventKey(const QUuid &id)
 {
     return id.toString(QUuid::WithoutBraces);
+}
+
+// A batch runs as multi-row statements of 64, 16, 4 and 1 rows (largest first): a few statements
+// (round trips on PostgreSQL) per batch, and only four texts per statement to prepare. (SQLite
+// compiles a statement in time that grows with the square of its parameters: 64 rows of 15 are
+// cheap to prepare, 256 rows are not.)
+int chunkRows(qsizetype left)
+{
+    for (const int rows : {64, 16, 4})
+        if (left >= rows)
+            return rows;
+    return 1;
+}
+
+constexpr int kEventColumns = 15;
+
+// Names of the parameters of multi-row statements (":b0", ":b1", ...), made once: binding by a
+// ready name costs a hash lookup, binding by position formats the position's name per value.
+const QString &batchPlaceholder(qsizetype i)
+{
+    static const QStringList names = [] {
+        QStringList list;
+        for (int n = 0; n < 64 * kEventColumns; ++n)
+            list.append(QStringLiteral(":b%1").arg(n));
+        return list;
+    }();
+    return names.at(i);
+}
+
+// ":b0, :b1, :b2" for `count` parameters from `first`.
+QString placeholderList(int first, int count)
+{
+    QString list;
+    list.reserve(count * 7);
+    for (int i = first; i < first + count; ++i) {
+        if (i > first)
+            list += QLatin1String(", ");
+        list += batchPlaceholder(i);
+    }
+    return list;
+}
+
+QString eventInsertSql(int rows)
+{
+    QString sql = QStringLiteral(
+        "INSERT INTO events (id, device, seq, operator, task, step, raw, aim, source, kind, fields, result, "
+        "reason, device_time, received_at) VALUES ");
+    sql.reserve(sql.size() + rows * (kEventColumns * 7 + 4) + 64);
+    for (int r = 0; r < rows; ++r) {
+        if (r > 0)
+            sql += QLatin1String(", ");
+        sql += QLatin1Char('(') + placeholderList(r * kEventColumns, kEventColumns) + QLatin1Char(')');
+    }
+    sql += QLatin1String(" ON CONFLICT DO NOTHING");
+    return sql;
 }
 
 } // namespace
@@ -484,6 +560,17 @@ void ServerStore::rollback()
 
 Expected<QSqlQuery *> ServerStore::run(const QString &sql, std::initializer_list<QVariant> values)
 {
+    return execute(sql, values.begin(), qsizetype(values.size()), false);
+}
+
+Expected<QSqlQuery *> ServerStore::runBatch(const QString &sql, const QVariantList &values)
+{
+    return execute(sql, values.constData(), values.size(), true);
+}
+
+Expected<QSqlQuery *> ServerStore::execute(
+    const QString &sql, const QVariant *values, qsizetype count, bool named)
+{
     QSqlQuery *query = m_statements.value(sql);
     if (!query) {
         query = new QSqlQuery(database());
@@ -496,9 +583,12 @@ Expected<QSqlQuery *> ServerStore::run(const QString &sql, std::initializer_list
     }
     if (m_failCountdown > 0 && --m_failCountdown == 0)
         return Error {QStringLiteral("injected failure (test)")};
-    int position = 0;
-    for (const QVariant &value : values)
-        query->bindValue(position++, value);
+    for (qsizetype i = 0; i < count; ++i) {
+        if (named)
+            query->bindValue(batchPlaceholder(i), values[i]);
+        else
+            query->bindValue(int(i), values[i]);
+    }
     if (!query->exec()) {
         const QString native = query->lastError().nativeErrorCode();
         // serialization_failure, deadlock_detected: the transaction is retried as a whole.
@@ -558,8 +648,6 @@ Expected<ServerStore::IngestResult> ServerStore::ingestOnce(
     if (events.isEmpty())
         return result;
     const QString now = timestamp(QDateTime::currentDateTimeUtc());
-    if (auto began = begin(); !began)
-        return Error {began.error()};
 
     // Any failure below rolls back the whole batch: the device gets an error and resends it,
     // and nothing was half-stored.
@@ -568,44 +656,183 @@ Expected<ServerStore::IngestResult> ServerStore::ingestOnce(
         qCWarning(lcServerStore).noquote() << "event batch not stored:" << why;
         return Error {why};
     };
-
-    if (auto q = run(QStringLiteral("INSERT INTO devices (id, first_seen, last_seen) VALUES (?, ?, ?) "
+    auto start = [&]() -> Expected<void> {
+        if (auto began = begin(); !began)
+            return began;
+        auto q = run(QStringLiteral("INSERT INTO devices (id, first_seen, last_seen) VALUES (?, ?, ?) "
                                     "ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen"),
             {deviceId, now, now});
-        !q)
-        return fail(q.error());
+        if (!q)
+            return Error {q.error()};
+        q.value()->finish();
+        return {};
+    };
+    if (auto started = start(); !started) {
+        qCWarning(lcServerStore).noquote() << "event batch not stored:" << started.error();
+        rollback();
+        return Error {started.error()};
+    }
 
+    // 1. Checks the protocol parser does not make. They depend only on the event, so a repeat
+    //    gets the same refusal.
+    const qsizetype count = events.size();
+    QStringList keys;
+    keys.reserve(count);
+    QStringList refusals(count);
+    QList<qsizetype> candidates; // the events to store, in request order
+    candidates.reserve(count);
+    QSet<QString> candidateIds;
+    QSet<qint64> candidateSeqs;
+    bool allDistinct = true;
+    for (qsizetype i = 0; i < count; ++i) {
+        const protocol::ScanEvent &event = events.at(i);
+        keys.append(eventKey(event.id));
+        if (event.raw.size() > kMaxRawLength) {
+            refusals[i] = QStringLiteral("raw scan is %1 characters long; at most %2 are accepted")
+                              .arg(event.raw.size())
+                              .arg(kMaxRawLength);
+            continue;
+        }
+        candidates.append(i);
+        if (allDistinct) {
+            allDistinct = !candidateIds.contains(keys.last()) && !candidateSeqs.contains(event.sequence);
+            candidateIds.insert(keys.last());
+            candidateSeqs.insert(event.sequence);
+        }
+    }
+    auto eventValues = [&](QVariantList &values, qsizetype i) {
+        const protocol::ScanEvent &event = events.at(i);
+        values << keys.at(i) << deviceId << event.sequence << text(event.operatorId) << text(event.task)
+               << text(event.step) << text(event.raw) << text(event.aim) << text(event.source)
+               << text(event.kind)
+               << QString::fromUtf8(QJsonDocument(event.fields).toJson(QJsonDocument::Compact))
+               << text(event.result) << text(event.reason) << timestamp(event.deviceTime) << now;
+    };
+
+    // 2. The common case: every event is new. They are stored with a few multi-row INSERTs; the
+    //    unique constraints still decide (a prior SELECT could race with another server), and
+    //    if any row was held back the batch starts over and takes its events one by one.
+    bool allStored = allDistinct && !candidates.isEmpty();
+    for (qsizetype done = 0; allStored && done < candidates.size();) {
+        const int rows = chunkRows(candidates.size() - done);
+        QVariantList values;
+        values.reserve(rows * kEventColumns);
+        for (int r = 0; r < rows; ++r)
+            eventValues(values, candidates.at(done + r));
+        auto inserted = runBatch(eventInsertSql(rows), values);
+        if (!inserted)
+            return fail(inserted.error());
+        allStored = inserted.value()->numRowsAffected() == rows;
+        inserted.value()->finish();
+        done += rows;
+    }
+    if (!allStored && allDistinct && !candidates.isEmpty()) {
+        rollback();
+        if (auto started = start(); !started)
+            return fail(started.error());
+    }
+
+    // 3. Otherwise some events were stored before (a device resending after a lost answer is
+    //    the usual case): which ones, and the first answers they got, looked up at once.
+    QSet<QString> storedBefore;
+    QHash<QString, QString> firstAnswers; // id -> reason of its remembered rejection ('' if none)
+    if (!allStored && !candidates.isEmpty()) {
+        QVariantList ids;
+        for (const qsizetype i : std::as_const(candidates))
+            ids.append(keys.at(i));
+        auto selectIn = [this](const QString &sql, const QVariantList &keys,
+                            const std::function<void(QSqlQuery *)> &row) -> Expected<void> {
+            for (qsizetype done = 0; done < keys.size();) {
+                const int rows = chunkRows(keys.size() - done);
+                auto q = runBatch(sql.arg(placeholderList(0, rows)), keys.mid(done, rows));
+                if (!q)
+                    return Error {q.error()};
+                while (q.value()->next())
+                    row(q.value());
+                q.value()->finish();
+                done += rows;
+            }
+            return {};
+        };
+        if (auto found = selectIn(QStringLiteral("SELECT id FROM events WHERE id IN (%1)"), ids,
+                [&](QSqlQuery *q) { storedBefore.insert(q->value(0).toString()); });
+            !found)
+            return fail(found.error());
+        QVariantList repeated;
+        for (const QVariant &id : std::as_const(ids))
+            if (storedBefore.contains(id.toString()))
+                repeated.append(id);
+        if (auto found = selectIn(
+                QStringLiteral("SELECT event_id, status, reason FROM event_answers WHERE event_id IN (%1)"),
+                repeated,
+                [&](QSqlQuery *q) {
+                    firstAnswers.insert(q->value(0).toString(),
+                        q->value(1).toString() == QLatin1String("rejected") ? q->value(2).toString()
+                                                                            : QStringLiteral(""));
+                });
+            !found)
+            return fail(found.error());
+    }
+
+    // 4. Answer and apply, in request order.
+    QHash<QString, QString> rejectedNow; // id -> the rejection this batch remembered for it
     QList<qint64> acceptedSeqs;
-    result.acks.reserve(events.size());
-    for (const protocol::ScanEvent &event : events) {
-        const QString key = eventKey(event.id);
+    result.acks.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        const protocol::ScanEvent &event = events.at(i);
+        const QString &key = keys.at(i);
         protocol::EventAck ack {event.id, protocol::AckStatus::Accepted, {}};
+        QString refusal = refusals.at(i);
 
-        // 1. Checks the protocol parser does not make. They depend only on the event, so a repeat
-        //    gets the same refusal.
-        QString refusal;
-        if (event.raw.size() > kMaxRawLength)
-            refusal = QStringLiteral("raw scan is %1 characters long; at most %2 are accepted")
-                          .arg(event.raw.size())
-                          .arg(kMaxRawLength);
-
-        // 2. Insert. The unique constraints decide, not a prior SELECT, so two servers racing
-        //    on one database cannot both store the event. A new event (the common case) costs
-        //    one statement; a repeat is recognised by the conflict and gets its first answer.
         if (refusal.isEmpty()) {
-            auto inserted = run(
-                QStringLiteral(
-                    "INSERT INTO events (id, device, seq, operator, task, step, raw, aim, source, kind, "
-                    "fields, result, reason, device_time, received_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
-                {key, deviceId, event.sequence, text(event.operatorId), text(event.task), text(event.step),
-                    text(event.raw), text(event.aim), text(event.source), text(event.kind),
-                    QString::fromUtf8(QJsonDocument(event.fields).toJson(QJsonDocument::Compact)),
-                    text(event.result), text(event.reason), timestamp(event.deviceTime), now});
-            if (!inserted)
-                return fail(inserted.error());
-            const bool stored = inserted.value()->numRowsAffected() == 1;
-            inserted.value()->finish();
+            bool stored = allStored;
+            if (!stored && storedBefore.contains(key)) {
+                // The first answer stands: duplicate if it was accepted, else the same rejection.
+                ack.status = protocol::AckStatus::Duplicate;
+                refusal = firstAnswers.contains(key) ? firstAnswers.value(key) : rejectedNow.value(key);
+            } else if (!stored) {
+                // One by one: a repeat within the batch, or a row another server stores right now,
+                // is recognised by the conflict.
+                QVariantList values;
+                values.reserve(kEventColumns);
+                eventValues(values, i);
+                auto inserted = runBatch(eventInsertSql(1), values);
+                if (!inserted)
+                    return fail(inserted.error());
+                stored = inserted.value()->numRowsAffected() == 1;
+                inserted.value()->finish();
+                if (!stored) {
+                    // Which constraint held it back? The same id means it was stored first
+                    // (earlier in this batch, or by another server just now).
+                    auto sameId = scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE id = ?"), {key});
+                    if (!sameId)
+                        return fail(sameId.error());
+                    if (sameId.value() > 0) {
+                        ack.status = protocol::AckStatus::Duplicate;
+                        auto first = run(
+                            QStringLiteral("SELECT status, reason FROM event_answers WHERE event_id = ?"),
+                            {key});
+                        if (!first)
+                            return fail(first.error());
+                        if (first.value()->next()
+                            && first.value()->value(0).toString() == QLatin1String("rejected"))
+                            refusal = first.value()->value(1).toString();
+                        first.value()->finish();
+                    } else {
+                        auto other = run(QStringLiteral("SELECT id FROM events WHERE device = ? AND seq = ?"),
+                            {deviceId, event.sequence});
+                        if (!other)
+                            return fail(other.error());
+                        const QString otherId
+                            = other.value()->next() ? other.value()->value(0).toString() : QString();
+                        other.value()->finish();
+                        refusal
+                            = QStringLiteral("sequence number %1 of device %2 is already used by event %3")
+                                  .arg(event.sequence)
+                                  .arg(deviceId, otherId);
+                    }
+                }
+            }
             if (stored && event.result == QLatin1String("accepted")) {
                 // Applied exactly once: only the request that stored the event applies it, inside
                 // the same transaction. A conflict undoes the partial effects (savepoint), keeps
@@ -615,36 +842,6 @@ Expected<ServerStore::IngestResult> ServerStore::ingestOnce(
                     return fail(applied.error());
                 refusal = applied.value();
             }
-            if (!stored) {
-                // Which constraint held it back? The same id means another server stored it first.
-                auto sameId = scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE id = ?"), {key});
-                if (!sameId)
-                    return fail(sameId.error());
-                if (sameId.value() > 0) {
-                    // Stored before (earlier, in this batch, or by another server just now): the
-                    // first answer stands - duplicate if it was accepted, else the same rejection.
-                    ack.status = protocol::AckStatus::Duplicate;
-                    auto first = run(
-                        QStringLiteral("SELECT status, reason FROM event_answers WHERE event_id = ?"), {key});
-                    if (!first)
-                        return fail(first.error());
-                    if (first.value()->next()
-                        && first.value()->value(0).toString() == QLatin1String("rejected"))
-                        refusal = first.value()->value(1).toString();
-                    first.value()->finish();
-                } else {
-                    auto other = run(QStringLiteral("SELECT id FROM events WHERE device = ? AND seq = ?"),
-                        {deviceId, event.sequence});
-                    if (!other)
-                        return fail(other.error());
-                    const QString otherId
-                        = other.value()->next() ? other.value()->value(0).toString() : QString();
-                    other.value()->finish();
-                    refusal = QStringLiteral("sequence number %1 of device %2 is already used by event %3")
-                                  .arg(event.sequence)
-                                  .arg(deviceId, otherId);
-                }
-            }
         }
         if (!refusal.isEmpty()) {
             ack.status = protocol::AckStatus::Rejected;
@@ -653,28 +850,25 @@ Expected<ServerStore::IngestResult> ServerStore::ingestOnce(
 
         if (ack.status == protocol::AckStatus::Duplicate) {
             ++result.duplicates;
-        } else {
-            const bool accepted = ack.status == protocol::AckStatus::Accepted;
+        } else if (ack.status == protocol::AckStatus::Accepted) {
             // An accepted event's answer is its row in events (a repeat conflicts and finds no
-            // rejection below): only rejections need remembering, which keeps a new event at one
-            // INSERT on the common path.
-            if (!accepted) {
-                auto answered = run(
-                    QStringLiteral("INSERT INTO event_answers (event_id, device, seq, status, reason, "
-                                   "answered_at) VALUES (?, ?, ?, 'rejected', ?, ?) ON CONFLICT DO NOTHING"),
-                    {key, deviceId, event.sequence, text(ack.reason), now});
-                if (!answered)
-                    return fail(answered.error());
-                answered.value()->finish();
-            }
-            if (accepted) {
-                ++result.accepted;
-                acceptedSeqs.append(event.sequence);
-            } else {
-                ++result.rejected;
-                qCInfo(lcServerStore).noquote()
-                    << "rejected event" << key << "of device" << deviceId << ":" << ack.reason;
-            }
+            // rejection): only rejections need remembering, which keeps a new event at its share
+            // of one INSERT on the common path.
+            ++result.accepted;
+            acceptedSeqs.append(event.sequence);
+        } else {
+            auto answered = run(
+                QStringLiteral("INSERT INTO event_answers (event_id, device, seq, status, reason, "
+                               "answered_at) VALUES (?, ?, ?, 'rejected', ?, ?) ON CONFLICT DO NOTHING"),
+                {key, deviceId, event.sequence, text(ack.reason), now});
+            if (!answered)
+                return fail(answered.error());
+            answered.value()->finish();
+            if (!rejectedNow.contains(key))
+                rejectedNow.insert(key, ack.reason);
+            ++result.rejected;
+            qCInfo(lcServerStore).noquote()
+                << "rejected event" << key << "of device" << deviceId << ":" << ack.reason;
         }
         result.acks.append(ack);
     }

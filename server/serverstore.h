@@ -263,6 +263,9 @@ private:
 
     // Prepares `sql` once (cached by its text), binds `values` by position and runs it.
     Expected<QSqlQuery *> run(const QString &sql, std::initializer_list<QVariant> values = {});
+    // The same for multi-row statements, whose parameters are named ":b0", ":b1", ... in order.
+    Expected<QSqlQuery *> runBatch(const QString &sql, const QVariantList &values);
+    Expected<QSqlQuery *> execute(const QString &sql, const QVariant *values, qsizetype count, bool named);
     // Runs `sql` unprepared (transaction control); fault injection counts it like run().
     Expected<void> command(const QString &sql);
     Expected<qint64> scalar(const QString &sql, std::initializer_list<QVariant> values = {});

@@ -159,6 +159,91 @@ private slots:
         QVERIFY(page->events.at(0).receivedAt.isValid());
     }
 
+    // A full batch goes in as multi-row statements: every event is stored with its own fields,
+    // and answered in request order.
+    void fullBatchStoresEveryEventAsSent()
+    {
+        auto store = openStore(freshLocation());
+        QVERIFY(store);
+        const QString dev = QStringLiteral("dev-1");
+        QList<protocol::ScanEvent> batch;
+        for (int seq = 1; seq <= protocol::kMaxEventsPerBatch; ++seq) {
+            auto e = makeEvent(dev, seq);
+            e.raw = QStringLiteral("RAW-%1").arg(seq);
+            e.fields = QJsonObject {{QStringLiteral("n"), seq}};
+            e.operatorId = seq % 2 ? QString() : QStringLiteral("OP-%1").arg(seq);
+            batch.append(e);
+        }
+        auto result = store->ingest(dev, batch);
+        QVERIFY2(result.ok(), qPrintable(result.error()));
+        QCOMPARE(result->accepted, protocol::kMaxEventsPerBatch);
+        QVERIFY(result->gaps.isEmpty());
+        for (int i = 0; i < batch.size(); ++i)
+            QCOMPARE(result->acks.at(i).id, batch.at(i).id);
+        auto page = store->events(dev, 0, 1000);
+        QVERIFY(page.ok());
+        QCOMPARE(page->events.size(), batch.size());
+        for (int i = 0; i < batch.size(); ++i) {
+            const auto &stored = page->events.at(i).event;
+            QCOMPARE(stored.id, batch.at(i).id);
+            QCOMPARE(stored.sequence, batch.at(i).sequence);
+            QCOMPARE(stored.raw, batch.at(i).raw);
+            QCOMPARE(stored.fields, batch.at(i).fields);
+            QCOMPARE(stored.operatorId, batch.at(i).operatorId);
+            QCOMPARE(stored.deviceTime, batch.at(i).deviceTime);
+        }
+    }
+
+    // A resend mixed with new events (a lost answer, then more scans): the repeats keep their
+    // first answers, the new events are stored, each in request order.
+    void resendMixedWithNewEvents()
+    {
+        auto store = openStore(freshLocation());
+        QVERIFY(store);
+        const QString dev = QStringLiteral("dev-1");
+        QList<protocol::ScanEvent> first;
+        for (int seq = 1; seq <= 100; ++seq)
+            first.append(makeEvent(dev, seq));
+        auto tooLong = makeEvent(dev, 101);
+        tooLong.raw = QString(9000, QLatin1Char('7'));
+        first.append(tooLong);
+        auto stored = store->ingest(dev, first);
+        QVERIFY2(stored.ok(), qPrintable(stored.error()));
+        QCOMPARE(stored->accepted, 100);
+        QCOMPARE(stored->rejected, 1);
+
+        QList<protocol::ScanEvent> mixed;
+        QList<AckStatus> expected;
+        for (int i = 0; i < 100; ++i) {
+            mixed.append(first.at(i));
+            expected.append(AckStatus::Duplicate);
+            mixed.append(makeEvent(dev, 200 + i));
+            expected.append(AckStatus::Accepted);
+        }
+        mixed.append(tooLong);
+        expected.append(AckStatus::Rejected);
+        const auto clash = makeEvent(dev, 5); // a new id on a used sequence number
+        mixed.append(clash);
+        expected.append(AckStatus::Rejected);
+        mixed.append(mixed.at(1)); // a new event twice in one batch
+        expected.append(AckStatus::Duplicate);
+        auto result = store->ingest(dev, mixed);
+        QVERIFY2(result.ok(), qPrintable(result.error()));
+        QCOMPARE(statuses(result.value()), expected);
+        for (int i = 0; i < mixed.size(); ++i)
+            QCOMPARE(result->acks.at(i).id, mixed.at(i).id);
+        QCOMPARE(result->acks.at(200).reason, stored->acks.at(100).reason);
+        QVERIFY2(result->acks.at(201).reason.contains(first.at(4).id.toString(QUuid::WithoutBraces)),
+            qPrintable(result->acks.at(201).reason));
+        QCOMPARE(result->accepted, 100);
+        QCOMPARE(result->duplicates, 101);
+        QCOMPARE(result->rejected, 2);
+        QCOMPARE(result->gaps.size(), 1); // 101 was refused, 102..199 never arrived
+        QCOMPARE(result->gaps.at(0).from, 101);
+        QCOMPARE(result->gaps.at(0).to, 199);
+        QCOMPARE(store->eventCount().value(), 200);
+    }
+
     void duplicateInsideOneBatch()
     {
         auto store = openStore(freshLocation());

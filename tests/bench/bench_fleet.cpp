@@ -1,0 +1,556 @@
+// Fleet benchmark: two dockhand-server processes on different loopback ports share one private
+// PostgreSQL cluster; simulated devices, each enrolled with its own token and half of them on
+// each server, upload their queued scan events in batches at the same time (one request in
+// flight per device, as a device's sync engine does). Prints events/s and the p50/p99 request
+// latency next to a baseline from the same run (the same number of events from one device to one
+// server), then checks exactly-once: every device resends a batch to the other server and gets
+// "duplicate" back, the database holds exactly the events sent, each once, with no sequence
+// gap, and no answer reported a gap.
+//
+// Usage: bench_fleet [devices=200] [events per device=200] [batch=100]
+// (or DOCKHAND_BENCH_DEVICES, DOCKHAND_BENCH_EVENTS, DOCKHAND_BENCH_BATCH). The servers run
+// with --rate/--burst/--login-rate/--login-burst raised: every simulated device and every
+// enrolment comes from 127.0.0.1, which the default per-caller limits would throttle.
+// Skips (exit 0, with a message) when a PostgreSQL cluster cannot be started.
+
+#include "protocol.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+#include <QUuid>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include <unistd.h>
+
+using namespace dockhand;
+
+namespace {
+
+QTextStream out(stdout);
+
+int setting(int argc, char **argv, int index, const char *env, int fallback, int minimum, int maximum)
+{
+    bool ok = false;
+    int value = argc > index ? QString::fromLocal8Bit(argv[index]).toInt(&ok)
+                             : qEnvironmentVariableIntValue(env, &ok);
+    if (!ok)
+        value = fallback;
+    return qBound(minimum, value, maximum);
+}
+
+bool runTool(const QString &command, QString *output)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral("sh"), {QStringLiteral("-c"), command});
+    const bool ok = p.waitForFinished(60000) && p.exitCode() == 0;
+    *output = QString::fromLocal8Bit(p.readAll());
+    return ok;
+}
+
+// A private throwaway cluster (TOOLCHAIN.md), run as the postgres user when we are root.
+class PgCluster
+{
+public:
+    ~PgCluster() { stop(); }
+    bool start(const QString &dir, QString *why)
+    {
+        for (const char *version : {"17", "16", "15", "14", "13"}) {
+            const QString bin = QStringLiteral("/usr/lib/postgresql/%1/bin").arg(QLatin1String(version));
+            if (QFileInfo::exists(bin + QStringLiteral("/initdb"))) {
+                m_bin = bin;
+                break;
+            }
+        }
+        if (m_bin.isEmpty()) {
+            *why
+                = QStringLiteral("no PostgreSQL server binaries in /usr/lib/postgresql/*/bin (Debian package "
+                                 "'postgresql')");
+            return false;
+        }
+        m_dir = dir + QStringLiteral("/pg");
+        QDir().mkpath(m_dir);
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        m_port = probe.serverPort();
+        probe.close();
+        m_as = ::geteuid() == 0 ? QStringLiteral("su postgres -s /bin/sh -c ") : QString();
+        QString output;
+        if (!m_as.isEmpty())
+            runTool(QStringLiteral("chown -R postgres %1 && chmod 755 %2").arg(m_dir, dir), &output);
+        if (!runTool(quoted(QStringLiteral("%1/initdb -D %2/data -A trust -U postgres").arg(m_bin, m_dir)),
+                &output)
+            || !runTool(
+                quoted(QStringLiteral("%1/pg_ctl -D %2/data -l %2/log -w -o '-c listen_addresses=127.0.0.1 "
+                                      "-p %3 -k %2 -c max_connections=50' start")
+                           .arg(m_bin, m_dir)
+                           .arg(m_port)),
+                &output)) {
+            *why = QStringLiteral("cannot start a private cluster: ") + output.right(300).trimmed();
+            return false;
+        }
+        m_up = true;
+        return true;
+    }
+    void stop()
+    {
+        if (!m_up)
+            return;
+        QString output;
+        runTool(quoted(QStringLiteral("%1/pg_ctl -D %2/data -m fast -w stop").arg(m_bin, m_dir)), &output);
+        m_up = false;
+    }
+    QString url(const QString &database) const
+    {
+        return QStringLiteral("postgresql://postgres@127.0.0.1:%1/%2").arg(m_port).arg(database);
+    }
+    quint16 port() const { return m_port; }
+
+private:
+    QString quoted(const QString &cmd) const
+    {
+        return m_as.isEmpty() ? cmd : m_as + QLatin1Char('"') + cmd + QLatin1Char('"');
+    }
+    QString m_bin;
+    QString m_dir;
+    QString m_as;
+    quint16 m_port = 0;
+    bool m_up = false;
+};
+
+// One dockhand-server process; its URL from the line it prints when ready.
+class Server
+{
+public:
+    ~Server()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(20000))
+                m_process.kill();
+        }
+    }
+    void start(const QString &databaseUrl)
+    {
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start(qEnvironmentVariable("DOCKHAND_BIN_DIR") + QStringLiteral("/dockhand-server"),
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--quiet"),
+                QStringLiteral("--database"), databaseUrl, QStringLiteral("--enrolment-code"),
+                QStringLiteral("BENCH"), QStringLiteral("--rate"), QStringLiteral("1000000"),
+                QStringLiteral("--burst"), QStringLiteral("1000000"), QStringLiteral("--login-rate"),
+                QStringLiteral("1000000"), QStringLiteral("--login-burst"), QStringLiteral("1000000")});
+    }
+    bool waitReady()
+    {
+        QByteArray line;
+        QElapsedTimer wait;
+        wait.start();
+        while (!line.contains('\n') && wait.elapsed() < 60000 && m_process.state() != QProcess::NotRunning) {
+            m_process.waitForReadyRead(200);
+            line += m_process.readAllStandardOutput();
+        }
+        const auto match
+            = QRegularExpression(QStringLiteral("(http://[0-9.]+:\\d+)")).match(QString::fromUtf8(line));
+        if (match.hasMatch())
+            m_base = QUrl(match.captured(1));
+        return match.hasMatch();
+    }
+    QUrl url(const QString &path) const { return m_base.resolved(QUrl(path)); }
+    QString address() const { return m_base.authority(); }
+
+private:
+    QProcess m_process;
+    QUrl m_base;
+};
+
+// A simulated device: its own connection (QNetworkAccessManager), token and queued batches.
+struct Device
+{
+    QString id;
+    int server = 0;
+    QByteArray token;
+    QList<QByteArray> batches; // request bodies, built before the clock starts
+    QList<QUuid> ids; // every event id it sends
+    int next = 0;
+    std::unique_ptr<QNetworkAccessManager> net;
+};
+
+struct Tally
+{
+    QList<double> latencyMs;
+    qint64 accepted = 0;
+    qint64 duplicates = 0;
+    qint64 rejected = 0;
+    qint64 gaps = 0; // gaps the server reported
+    int retried = 0; // 503 / 429 answers, sent again after Retry-After
+    QString error; // fatal: the run stopped
+};
+
+std::vector<Device> makeDevices(const QString &prefix, int devices, int events, int batch, int servers)
+{
+    std::vector<Device> fleet(devices);
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    for (int d = 0; d < devices; ++d) {
+        Device &device = fleet[d];
+        device.id
+            = devices == 1 ? prefix : QStringLiteral("%1-%2").arg(prefix).arg(d + 1, 3, 10, QLatin1Char('0'));
+        device.server = d % servers;
+        device.net = std::make_unique<QNetworkAccessManager>();
+        for (int first = 0; first < events; first += batch) {
+            protocol::UploadRequest upload;
+            upload.deviceId = device.id;
+            for (int i = first; i < qMin(first + batch, events); ++i) {
+                protocol::ScanEvent e;
+                e.id = QUuid::createUuid();
+                e.deviceId = device.id;
+                e.sequence = i + 1;
+                e.operatorId = QStringLiteral("OP-1001");
+                e.step = QStringLiteral("home");
+                e.raw = QStringLiteral("0104012345001006");
+                e.aim = QStringLiteral("]C1");
+                e.source = QStringLiteral("serial");
+                e.kind = QStringLiteral("product");
+                e.fields = QJsonObject {{QStringLiteral("gtin"), QStringLiteral("04012345001006")}};
+                e.result = QStringLiteral("accepted");
+                e.deviceTime = start.addMSecs(i);
+                upload.events.append(e);
+                device.ids.append(e.id);
+            }
+            device.batches.append(QJsonDocument(upload.toJson()).toJson(QJsonDocument::Compact));
+        }
+    }
+    return fleet;
+}
+
+QNetworkReply *post(Device &device, const Server &server, const QString &path, const QByteArray &body)
+{
+    QNetworkRequest req(server.url(path));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    req.setTransferTimeout(120000);
+    if (!device.token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + device.token);
+    return device.net->post(req, body);
+}
+
+// Every device enrols with its server at once; false (and why) if one is refused.
+bool enrolAll(std::vector<Device> &fleet, const QList<Server *> &servers, QString *why)
+{
+    QEventLoop loop;
+    int left = int(fleet.size());
+    for (Device &device : fleet) {
+        const QByteArray body = QJsonDocument(
+            QJsonObject {{QStringLiteral("code"), QStringLiteral("BENCH")},
+                {QStringLiteral("device"),
+                    device.id}}).toJson(QJsonDocument::Compact);
+        QNetworkReply *reply = post(device, *servers.at(device.server), QStringLiteral("/v1/enrol"), body);
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, d = &device] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
+            d->token = json.value(QLatin1String("token")).toString().toLatin1();
+            if (status != 200 || d->token.isEmpty())
+                *why = QStringLiteral("enrolment of %1 answered HTTP %2 %3")
+                           .arg(d->id)
+                           .arg(status)
+                           .arg(json.value(QLatin1String("error")).toString());
+            reply->deleteLater();
+            if (--left == 0)
+                loop.quit();
+        });
+    }
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return left == 0 && why->isEmpty();
+}
+
+// Each device sends batches [from, to) of its queue one after the other, all devices at once, to
+// server (device.server + shift) % servers. Returns when all are answered (or on a fatal error).
+Tally upload(
+    std::vector<Device> &fleet, const QList<Server *> &servers, int from, int to, int shift, double *seconds)
+{
+    Tally tally;
+    QEventLoop loop;
+    int busy = 0;
+    std::function<void(Device &)> send = [&](Device &device) {
+        if (device.next >= to || !tally.error.isEmpty()) {
+            if (--busy == 0)
+                loop.quit();
+            return;
+        }
+        auto timer = std::make_shared<QElapsedTimer>();
+        timer->start();
+        const Server &server = *servers.at((device.server + shift) % servers.size());
+        QNetworkReply *reply
+            = post(device, server, QStringLiteral("/v1/events"), device.batches.at(device.next));
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, timer, d = &device] {
+            const double ms = timer->nsecsElapsed() / 1e6;
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray body = reply->readAll();
+            const int wait = qMax(1, reply->rawHeader("Retry-After").toInt()) * 1000;
+            reply->deleteLater();
+            if (status == 503 || status == 429) {
+                // The server asks to come back later (a deadlock it gave up retrying, a limit):
+                // what a device does, after Retry-After.
+                ++tally.retried;
+                QTimer::singleShot(wait, &loop, [&, d] { send(*d); });
+                return;
+            }
+            if (status != 200) {
+                tally.error = QStringLiteral("%1: HTTP %2 %3")
+                                  .arg(d->id)
+                                  .arg(status)
+                                  .arg(QString::fromUtf8(body.left(300)));
+                if (--busy == 0)
+                    loop.quit();
+                return;
+            }
+            tally.latencyMs.append(ms);
+            const QJsonObject json = QJsonDocument::fromJson(body).object();
+            for (const QJsonValue &r : json.value(QLatin1String("results")).toArray()) {
+                const QString s = r.toObject().value(QLatin1String("status")).toString();
+                tally.accepted += s == QLatin1String("accepted");
+                tally.duplicates += s == QLatin1String("duplicate");
+                tally.rejected += s == QLatin1String("rejected");
+            }
+            tally.gaps += json.value(QLatin1String("gaps")).toArray().size();
+            ++d->next;
+            send(*d);
+        });
+    };
+    QElapsedTimer clock;
+    clock.start();
+    for (Device &device : fleet) {
+        device.next = from;
+        ++busy;
+    }
+    for (Device &device : fleet)
+        send(device);
+    QTimer::singleShot(600000, &loop, [&] {
+        tally.error = QStringLiteral("no answer within 10 minutes");
+        loop.quit();
+    });
+    if (busy > 0)
+        loop.exec();
+    *seconds = clock.nsecsElapsed() / 1e9;
+    return tally;
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype at
+        = qBound<qsizetype>(0, qsizetype(std::ceil(p * double(values.size()))) - 1, values.size() - 1);
+    return values.at(at);
+}
+
+void report(const QString &label, qint64 events, double seconds, const Tally &t)
+{
+    out << label << QString::number(events) << " events in " << QString::number(seconds, 'f', 2)
+        << " s = " << qRound(events / seconds) << " events/s; request latency p50 "
+        << QString::number(percentile(t.latencyMs, 0.50), 'f', 1) << " ms, p99 "
+        << QString::number(percentile(t.latencyMs, 0.99), 'f', 1) << " ms (" << t.latencyMs.size()
+        << " requests, " << t.retried << " sent again after 503/429)\n";
+    out.flush();
+}
+
+// The database holds exactly the events sent, each once, every device's sequence 1..n complete.
+bool exactlyOnce(const PgCluster &pg, const std::vector<Device> &fleet, int events, QString *detail)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("fleet-check"));
+        db.setHostName(QStringLiteral("127.0.0.1"));
+        db.setPort(pg.port());
+        db.setUserName(QStringLiteral("postgres"));
+        db.setDatabaseName(QStringLiteral("fleet"));
+        if (!db.open()) {
+            *detail = db.lastError().text();
+        } else {
+            QSet<QString> sent;
+            QHash<QString, qint64> expected;
+            for (const Device &d : fleet) {
+                for (const QUuid &id : d.ids)
+                    sent.insert(id.toString(QUuid::WithoutBraces));
+                expected.insert(d.id, events);
+            }
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            QSet<QString> stored;
+            qint64 rows = 0;
+            q.exec(QStringLiteral("SELECT id FROM events"));
+            while (q.next()) {
+                stored.insert(q.value(0).toString());
+                ++rows;
+            }
+            QStringList problems;
+            if (rows != sent.size() || stored != sent)
+                problems << QStringLiteral(
+                    "%1 rows (%2 distinct ids) for %3 events sent; %4 sent but missing")
+                                .arg(rows)
+                                .arg(stored.size())
+                                .arg(sent.size())
+                                .arg((sent - stored).size());
+            q.exec(
+                QStringLiteral("SELECT device, COUNT(*), COUNT(DISTINCT seq), MIN(seq), MAX(seq) FROM events "
+                               "GROUP BY device"));
+            int devicesSeen = 0;
+            while (q.next()) {
+                ++devicesSeen;
+                const QString device = q.value(0).toString();
+                const qint64 n = expected.value(device, -1);
+                if (q.value(1).toLongLong() != n || q.value(2).toLongLong() != n
+                    || q.value(3).toLongLong() != 1 || q.value(4).toLongLong() != n)
+                    problems << QStringLiteral(
+                        "device %1: %2 rows, %3 sequence numbers %4..%5 (expected 1..%6)")
+                                    .arg(device, q.value(1).toString(), q.value(2).toString(),
+                                        q.value(3).toString(), q.value(4).toString())
+                                    .arg(n);
+            }
+            if (devicesSeen != int(fleet.size()))
+                problems << QStringLiteral("events of %1 devices stored, %2 sent")
+                                .arg(devicesSeen)
+                                .arg(fleet.size());
+            ok = problems.isEmpty();
+            *detail = ok ? QStringLiteral("%1 events of %2 devices, each once, sequences 1..%3 complete")
+                               .arg(rows)
+                               .arg(devicesSeen)
+                               .arg(events)
+                         : problems.mid(0, 5).join(QLatin1String("; "));
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("fleet-check"));
+    return ok;
+}
+
+bool createDatabases(const PgCluster &pg, QString *why)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("fleet-admin"));
+        db.setHostName(QStringLiteral("127.0.0.1"));
+        db.setPort(pg.port());
+        db.setUserName(QStringLiteral("postgres"));
+        db.setDatabaseName(QStringLiteral("postgres"));
+        QSqlQuery q(db);
+        ok = db.open() && q.exec(QStringLiteral("CREATE DATABASE fleet"))
+            && q.exec(QStringLiteral("CREATE DATABASE baseline"));
+        if (!ok)
+            *why = db.isOpen() ? q.lastError().text() : db.lastError().text();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("fleet-admin"));
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int devices = setting(argc, argv, 1, "DOCKHAND_BENCH_DEVICES", 200, 2, 2000);
+    const int events = setting(argc, argv, 2, "DOCKHAND_BENCH_EVENTS", 200, 1, 100000);
+    const int batch = setting(argc, argv, 3, "DOCKHAND_BENCH_BATCH", 100, 1, protocol::kMaxEventsPerBatch);
+    const qint64 total = qint64(devices) * events;
+    out << "bench_fleet: " << devices << " devices x " << events << " events (batches of " << batch
+        << ") on 2 dockhand-server processes sharing one PostgreSQL\n";
+    out.flush();
+
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return 1;
+    PgCluster pg;
+    QString why;
+    if (!pg.start(dir.path(), &why) || !createDatabases(pg, &why)) {
+        out << "bench_fleet: skipped: PostgreSQL cannot be started (" << why << ")\n";
+        return 0;
+    }
+
+    // The fleet: two servers on one database, devices split between them.
+    Server first;
+    Server second;
+    first.start(pg.url(QStringLiteral("fleet")));
+    second.start(pg.url(QStringLiteral("fleet")));
+    if (!first.waitReady() || !second.waitReady()) {
+        out << "bench_fleet: a dockhand-server did not start\n";
+        return 1;
+    }
+    const QList<Server *> servers {&first, &second};
+    std::vector<Device> fleet = makeDevices(QStringLiteral("fleet"), devices, events, batch, 2);
+    if (!enrolAll(fleet, servers, &why)) {
+        out << "bench_fleet: " << why << "\n";
+        return 1;
+    }
+    const int batches = int(fleet.front().batches.size());
+    double fleetSeconds = 0;
+    const Tally run = upload(fleet, servers, 0, batches, 0, &fleetSeconds);
+    if (!run.error.isEmpty()) {
+        out << "bench_fleet: upload failed: " << run.error << "\n";
+        return 1;
+    }
+    report(QStringLiteral("fleet (%1 devices, 2 servers):     ").arg(devices), total, fleetSeconds, run);
+
+    // Baseline: the same number of events from one device to one server, in the same batches.
+    double baselineSeconds = 0;
+    Tally base;
+    {
+        Server single;
+        single.start(pg.url(QStringLiteral("baseline")));
+        if (!single.waitReady()) {
+            out << "bench_fleet: the baseline dockhand-server did not start\n";
+            return 1;
+        }
+        std::vector<Device> one = makeDevices(QStringLiteral("baseline-device"), 1, int(total), batch, 1);
+        if (!enrolAll(one, {&single}, &why)) {
+            out << "bench_fleet: " << why << "\n";
+            return 1;
+        }
+        base = upload(one, {&single}, 0, int(one.front().batches.size()), 0, &baselineSeconds);
+        if (!base.error.isEmpty() || base.accepted != total) {
+            out << "bench_fleet: baseline upload failed: " << base.error << " (" << base.accepted
+                << " accepted)\n";
+            return 1;
+        }
+    }
+    report(QStringLiteral("baseline (1 device, 1 server):     "), total, baselineSeconds, base);
+    out << "fleet / baseline: " << QString::number((total / fleetSeconds) / (total / baselineSeconds), 'f', 2)
+        << "x the events/s\n";
+
+    // Exactly once: every device resends its first batch to the other server (an answer that was
+    // lost), then the database is compared with what was sent.
+    double resendSeconds = 0;
+    const Tally resend = upload(fleet, servers, 0, 1, 1, &resendSeconds);
+    const qint64 firstBatch = qMin(batch, events);
+    out << "resend: " << devices << " first batches again, each to the other server: " << resend.duplicates
+        << " duplicate, " << resend.accepted << " accepted, " << resend.rejected << " rejected\n";
+    QString detail;
+    const bool once = exactlyOnce(pg, fleet, events, &detail);
+    const bool ok = once && run.accepted == total && run.duplicates == 0 && run.rejected == 0 && run.gaps == 0
+        && resend.error.isEmpty() && resend.duplicates == devices * firstBatch && resend.accepted == 0;
+    out << "exactly-once: " << (ok ? "OK: " : "FAILED: ") << detail << "; answers: " << run.accepted
+        << " accepted, " << run.duplicates << " duplicate, " << run.rejected
+        << " rejected; gaps reported: " << run.gaps << "\n";
+    out.flush();
+    return ok ? 0 : 1;
+}

@@ -2,6 +2,7 @@
 // service once (through AppCore), hands them to QML and runs the event loop.
 
 #include "appcore.h"
+#include "frametiming.h"
 #include "quitonsignal.h"
 #include "settings.h"
 #include "uiprobe.h"
@@ -115,6 +116,17 @@ int main(int argc, char *argv[])
         const QString screen = qEnvironmentVariable("DOCKHAND_SCREEN");
         if (!screen.isEmpty())
             window->setProperty("screen", screen);
+    }
+
+    // DOCKHAND_FRAME_LOG: when frames reach the screen, for the app benchmark (tests/bench/bench_app).
+    std::unique_ptr<dockhand::FrameTiming> frames;
+    if (const QString path = qEnvironmentVariable("DOCKHAND_FRAME_LOG"); !path.isEmpty() && window) {
+        auto *scans = core.scans();
+        frames = std::make_unique<dockhand::FrameTiming>(
+            path, window, [scans] { return scans->feedbackSerial(); },
+            [scans] { return scans->lastResult().toLatin1(); });
+        if (!frames->isOpen())
+            QTextStream(stderr) << "dockhand: cannot write the frame log " << path << "\n";
     }
 
     if (!config.screenshotPath.isEmpty() && window) {

@@ -254,13 +254,22 @@ bool PackWorkflow::onCartonLabel(const Scan &scan)
     if (!scan.valid || !known)
         return false;
     if (m_state == State::Weigh && code == m_cartonType) {
-        if (m_weightKg > 0)
-            closeCarton();
-        else
-            refuseAction(
+        if (m_weightKg > 0) {
+            closeCarton(&scan);
+        } else {
+            record(&scan, m_order.number,
+                {{kAction, QStringLiteral("close-carton")}, {kOrder, m_order.number},
+                    {QStringLiteral("cartonType"), code}},
+                false,
                 tr("Weigh the carton first (scale or keypad), then scan %1 again to close it.").arg(code));
+        }
         return true;
     }
+    if (!record(&scan, m_order.number,
+            {{kAction, QStringLiteral("choose-carton")}, {kOrder, m_order.number},
+                {QStringLiteral("cartonType"), code}},
+            true, tr("Carton %1").arg(code)))
+        return true;
     chooseCarton(code);
     return true;
 }
@@ -319,6 +328,11 @@ void PackWorkflow::scaleReading(double kg)
 
 void PackWorkflow::closeCarton()
 {
+    closeCarton(nullptr);
+}
+
+void PackWorkflow::closeCarton(const Scan *scan)
+{
     if (m_state != State::Weigh || m_cartonType.isEmpty() || !(m_weightKg > 0)) {
         refuseAction(m_state == State::Weigh ? tr("Weigh the carton first (scale or keypad).")
                                              : tr("Choose a carton and weigh it first."));
@@ -341,7 +355,7 @@ void PackWorkflow::closeCarton()
     QJsonObject f {{kAction, QStringLiteral("close-carton")}, {kOrder, m_order.number},
         {QStringLiteral("carton"), info.cartonId}, {QStringLiteral("cartonType"), m_cartonType},
         {QStringLiteral("weightKg"), m_weightKg}, {QStringLiteral("items"), items}};
-    if (!record(nullptr, m_order.number, f, true,
+    if (!record(scan, m_order.number, f, true,
             tr("Carton %1 closed: %n unit(s), %2 kg", nullptr, unitsInCarton())
                 .arg(info.cartonId)
                 .arg(m_weightKg)))

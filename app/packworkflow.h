@@ -91,6 +91,8 @@ private:
     void onItem(const Scan &scan);
     // A carton-type label scanned while choosing or weighing; false when the scan is not one.
     bool onCartonLabel(const Scan &scan);
+    // Closes the carton; `scan` is the carton label that closed it, or null for the button.
+    void closeCarton(const Scan *scan);
     int rowOf(const QString &gtin) const;
     bool allVerified() const;
 

@@ -129,8 +129,7 @@ QString ReviewModel::title(const Row &row) const
     if (row.category == QLatin1String("damage"))
         return tr("Set aside: %1").arg(name);
     if (row.category == QLatin1String("refused"))
-        return row.event.event.step == QLatin1String("pack") ? tr("Refused at packing")
-                                                             : tr("Refused at picking");
+        return row.event.event.step == QLatin1String("pack") ? tr("At packing") : tr("At picking");
     const QString action = text(f, "action");
     return tr("Server refused: %1 %2").arg(action, text(f, "order")).trimmed();
 }

@@ -37,7 +37,10 @@ start_server() { # start_server NAME
 
 socat pty,raw,echo=0,link="$tmp/scanner-app" pty,raw,echo=0,link="$tmp/scanner-in" 2>"$tmp/socat.log" &
 pids+=($!)
-for _ in $(seq 50); do [ -e "$tmp/scanner-in" ] && break; sleep 0.1; done
+# The pack station's serial scale, on a second pty.
+socat pty,raw,echo=0,link="$tmp/scale-app" pty,raw,echo=0,link="$tmp/scale-in" 2>"$tmp/socat-scale.log" &
+pids+=($!)
+for _ in $(seq 50); do [ -e "$tmp/scanner-in" ] && [ -e "$tmp/scale-in" ] && break; sleep 0.1; done
 
 # Preferences of the runs (English, day theme, sounds off) live in their own QSettings folder.
 conf="$tmp/config/Dockhand/dockhand.conf"
@@ -60,20 +63,25 @@ sys.exit(0 if n > 0 else 1)
 PY
 }
 
-# shot NAME SIZE SCREEN DELAY_MS [BARCODE...]: one app run, one picture.
+# shot NAME SIZE SCREEN DELAY_MS [BARCODE...]: one app run, one picture. A barcode "scale:LINE"
+# is written to the scale instead (e.g. scale:ST,GS,+  1.234kg).
 shot() {
     local name=$1 size=$2 screen=$3 delay=$4
     shift 4
     XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8 DOCKHAND_SCREEN="$screen" \
         xvfb-run -a -s "-screen 0 1280x1024x24" "$bin/dockhand" --server "http://127.0.0.1:$port" \
-        --serial "$tmp/scanner-app" --data-dir "$tmp/app-$size" --size "$size" \
+        --serial "$tmp/scanner-app" --scale "$tmp/scale-app" --data-dir "$tmp/app-$size" --size "$size" \
         --screenshot "$out/$name-$size.png" --screenshot-delay "$delay" > "$tmp/app.log" 2>&1 &
     local app=$!
     # Wait for the scanner port to open and the cache to be downloaded, then scan.
     for _ in $(seq 100); do cache_has "$size" operator && cache_has "$size" task && break; sleep 0.1; done
     sleep 1.5
     for code in "$@"; do
-        printf '%b\r\n' "$code" > "$tmp/scanner-in"
+        if [[ $code == scale:* ]]; then
+            printf '%s\r\n' "${code#scale:}" > "$tmp/scale-in"
+        else
+            printf '%b\r\n' "$code" > "$tmp/scanner-in"
+        fi
         sleep 0.35
     done
     wait "$app" || { echo "screenshots: $name-$size failed:" >&2; cat "$tmp/app.log" >&2; return 1; }
@@ -148,8 +156,15 @@ for size in 480x800 1280x800; do
     shot pack-start "$size" pack 2500 OP-2001
     shot pack-items "$size" pack 5000 OP-2001 TOTE-0001 04012345001914 04012345001006
     shot pack-refused "$size" pack 5000 OP-2001 TOTE-0001 04012345001143
-    shot pack-carton "$size" pack 6000 OP-2001 TOTE-0001 04012345001914 04012345001914 04012345001914 \
-        04012345001006 ']C101040123450020581730123110LOT42'
+    order1=(TOTE-0001 04012345001914 04012345001914 04012345001914 04012345001006
+        ']C101040123450020581730123110LOT42')
+    shot pack-carton "$size" pack 6000 OP-2001 "${order1[@]}"
+    # The carton chosen by scanning its label, the scale's stable reading; then the same label
+    # again closes the carton and the order is packed.
+    shot pack-weigh "$size" pack 7000 OP-2001 "${order1[@]}" BOX-M 'scale:ST,GS,+  1.734kg'
+    shot pack-closed "$size" pack 7500 OP-2001 "${order1[@]}" BOX-M 'scale:ST,GS,+  1.734kg' BOX-M
+    # The supervisor's review of this device's exceptions (the refusals of the shots above).
+    shot review "$size" review 3500 OP-3001
     shot sync "$size" sync 2500
     # The README's picture of the first screen the project had: the sync status.
     cp "$out/sync-$size.png" "$out/home-$size.png"

@@ -258,6 +258,9 @@ private slots:
         r.scan(QStringLiteral("BOX-M")); // the carton sheet at the bench
         QCOMPARE(r.w.state(), State::Weigh);
         QCOMPARE(r.w.cartonType(), QStringLiteral("BOX-M"));
+        QCOMPARE(action(r.f.last()), QStringLiteral("choose-carton")); // every scan is an event
+        QCOMPARE(r.f.last().raw, QStringLiteral("BOX-M"));
+        QCOMPARE(r.f.last().fields.value(QStringLiteral("cartonType")).toString(), QStringLiteral("BOX-M"));
         r.scan(QStringLiteral("BOX-M")); // not weighed yet: nothing closes
         QCOMPARE(r.w.lastResult(), QStringLiteral("refused"));
         QVERIFY(r.w.lastMessage().contains(QStringLiteral("Weigh the carton first")));
@@ -270,8 +273,9 @@ private slots:
         QCOMPARE(closed.last().first().value<CartonInfo>().cartonType, QStringLiteral("BOX-S"));
         QCOMPARE(closed.last().first().value<CartonInfo>().weightKg, 1.25);
         QCOMPARE(r.w.state(), State::OrderPacked);
-        QCOMPARE(
-            r.f.last().fields.value(QStringLiteral("action")).toString(), QStringLiteral("close-carton"));
+        QCOMPARE(action(r.f.last()), QStringLiteral("close-carton"));
+        QCOMPARE(r.f.last().raw, QStringLiteral("BOX-S")); // closed by the scan, not a tap
+        QCOMPARE(r.f.last().fields.value(QStringLiteral("weightKg")).toDouble(), 1.25);
     }
 
     void multiCarton()

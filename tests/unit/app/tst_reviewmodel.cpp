@@ -68,8 +68,7 @@ private slots:
             model.index(0).data(ReviewModel::ReasonRole).toString(), QStringLiteral("packaging damaged"));
         QCOMPARE(model.index(0).data(ReviewModel::DetailRole).toString(),
             QStringLiteral("Order SO-100002 line 1"));
-        QCOMPARE(
-            model.index(1).data(ReviewModel::TitleRole).toString(), QStringLiteral("Refused at packing"));
+        QCOMPARE(model.index(1).data(ReviewModel::TitleRole).toString(), QStringLiteral("At packing"));
         QVERIFY(model.index(1)
                     .data(ReviewModel::ReasonRole)
                     .toString()
@@ -81,8 +80,7 @@ private slots:
             QStringLiteral("Order SO-100001 line 1 · at A-01-01 · task T-1"));
         QCOMPARE(model.index(2).data(ReviewModel::OperatorRole).toString(), QStringLiteral("OP-1001"));
         QCOMPARE(model.index(2).data(ReviewModel::SyncStateRole).toString(), QStringLiteral("pending"));
-        QCOMPARE(
-            model.index(3).data(ReviewModel::TitleRole).toString(), QStringLiteral("Refused at picking"));
+        QCOMPARE(model.index(3).data(ReviewModel::TitleRole).toString(), QStringLiteral("At picking"));
         QVERIFY(
             model.index(3).data(ReviewModel::ReasonRole).toString().contains(QStringLiteral("Red plate")));
 

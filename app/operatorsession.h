@@ -9,7 +9,7 @@ namespace dockhand {
 // Who is working on this device: log in by scanning a badge (or badge + PIN on the keypad),
 // verified offline against the cached operator list; the role decides the menu. Every event any
 // workflow records carries the logged-in operator (set on ScanService).
-class OperatorSession : public Workflow
+class OperatorSession : public dockhand::Workflow
 {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)

@@ -12,7 +12,7 @@ namespace dockhand {
 // carton, weigh it (keypad or scale) and close it; orders may take several cartons. Refusals are
 // loud and say what to do, because this check is what the customer relies on. Events: step
 // "pack", actions open-order, verify-item, close-carton, damage (docs/protocol.md).
-class PackWorkflow : public Workflow
+class PackWorkflow : public dockhand::Workflow
 {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)

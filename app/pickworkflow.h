@@ -13,7 +13,7 @@ namespace dockhand {
 // then walk the lines (location, product, quantity, tote). Every accepted or refused scan and
 // every exception is an event (step "pick", fields.action as in docs/protocol.md). Works from
 // the offline cache only.
-class PickWorkflow : public Workflow
+class PickWorkflow : public dockhand::Workflow
 {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)

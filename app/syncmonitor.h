@@ -13,7 +13,8 @@ class SyncMonitor : public QObject
     Q_OBJECT
     Q_PROPERTY(bool online READ online NOTIFY changed)
     Q_PROPERTY(bool started READ started NOTIFY changed)
-    Q_PROPERTY(qint64 backlog READ backlog NOTIFY changed)
+    // Scans not yet on the server (a double for QML: JavaScript numbers, exact far beyond any queue).
+    Q_PROPERTY(double backlog READ backlogForQml NOTIFY changed)
     Q_PROPERTY(qint64 inFlight READ inFlight NOTIFY changed)
     Q_PROPERTY(QString serverUrl READ serverUrl CONSTANT)
     Q_PROPERTY(QDateTime lastSuccess READ lastSuccess NOTIFY changed)
@@ -29,6 +30,7 @@ public:
     bool online() const { return m_status.online; }
     bool started() const { return m_status.started; }
     qint64 backlog() const { return m_status.backlog; }
+    double backlogForQml() const { return double(m_status.backlog); }
     qint64 inFlight() const { return m_status.inFlight; }
     QString serverUrl() const { return m_serverUrl; }
     QDateTime lastSuccess() const { return m_status.lastSuccess; }

@@ -10,7 +10,8 @@ packages=(
     qt6-multimedia-dev qt6-tools-dev qt6-declarative-dev-tools qt6-l10n-tools qt6-tools-dev-tools
     libqt6sql6-sqlite libqt6sql6-psql libqt6opengl6-dev libgl-dev
     qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-window
-    qml6-module-qtqml-workerscript qml6-module-qtquick-templates qml6-module-qtquick-dialogs
+    qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
+    qml6-module-qtquick-templates qml6-module-qtquick-dialogs
     qml6-module-qtmultimedia qml6-module-qttest
     libzxing-dev libzint-dev
     socat xvfb xauth fonts-dejavu-core curl ca-certificates

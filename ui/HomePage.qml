@@ -22,7 +22,7 @@ Page {
             Layout.fillWidth: true
             Layout.fillHeight: page.wide
             Layout.preferredWidth: page.wide ? page.width * 0.42 : -1
-            Layout.maximumWidth: page.wide ? page.width * 0.42 : Number.POSITIVE_INFINITY
+            Layout.maximumWidth: page.wide ? page.width * 0.42 : Infinity
             Layout.alignment: Qt.AlignTop
             spacing: Theme.spacing
 

@@ -22,7 +22,14 @@ AbstractButton {
         border.width: Theme.borderWidth
         border.color: Theme.textPrimary
     }
-    contentItem: Item {
+    // The text and the optional second line, centred; the label's colour keeps dark text on the
+    // plain key colour only (yellow in high contrast).
+    component KeyText: Item {
+        id: content
+        property string text
+        property string subtitle
+        property color color
+        property int fontSize
         implicitWidth: Math.max(label.implicitWidth, sub.visible ? sub.implicitWidth : 0)
         implicitHeight: column.implicitHeight
         Column {
@@ -33,11 +40,9 @@ AbstractButton {
             Label {
                 id: label
                 width: parent.width
-                text: key.text
-                // Only the plain key colour (yellow in high contrast) takes dark text.
-                color: !key.enabled ? Theme.keyDisabledText
-                     : Qt.colorEqual(key.tone, Theme.key) ? Theme.keyText : "white"
-                font.pixelSize: key.fontSize
+                text: content.text
+                color: content.color
+                font.pixelSize: content.fontSize
                 font.bold: true
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
@@ -47,9 +52,9 @@ AbstractButton {
             Label {
                 id: sub
                 width: parent.width
-                visible: key.subtitle.length > 0
-                text: key.subtitle
-                color: label.color
+                visible: content.subtitle.length > 0
+                text: content.subtitle
+                color: content.color
                 opacity: 0.9
                 font.pixelSize: Theme.fontSmall
                 horizontalAlignment: Text.AlignHCenter
@@ -58,5 +63,12 @@ AbstractButton {
                 elide: Text.ElideRight
             }
         }
+    }
+    contentItem: KeyText {
+        text: key.text
+        subtitle: key.subtitle
+        fontSize: key.fontSize
+        color: !key.enabled ? Theme.keyDisabledText
+             : Qt.colorEqual(key.tone, Theme.key) ? Theme.keyText : "white"
     }
 }

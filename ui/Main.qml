@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -17,6 +18,7 @@ ApplicationWindow {
     // also starts that pick task, as a tap on it in the list would.
     property string screen: ""
     readonly property bool loggedIn: Session.loggedIn
+    readonly property var currentPage: stack.currentItem // a Page: its title goes in the header
 
     Material.theme: Theme.highContrast ? Material.Dark : Material.Light
     Material.primary: Theme.header
@@ -61,7 +63,7 @@ ApplicationWindow {
             if (!Router.open(id))
                 return
         } else if (id === "review") {
-            if (!Session.menu.some(function (m) { return m.id === "review" }))
+            if (!window.hasScreen("review"))
                 return
         }
         const page = pageFor(id)
@@ -70,6 +72,15 @@ ApplicationWindow {
         stack.pop(null)
         if (stack.depth === 1 && id !== "menu" && id !== "login")
             stack.push(page)
+    }
+    // The logged-in operator's menu has this entry (their role may use it).
+    function hasScreen(id) {
+        const menu = Session.menu
+        for (let i = 0; i < menu.length; ++i) {
+            if (menu[i].id === id)
+                return true
+        }
+        return false
     }
     function home() {
         Router.open("home")
@@ -92,7 +103,12 @@ ApplicationWindow {
         }
     }
     // Deferred: the router hands the new operator to the workflows in the same signal cascade.
-    onLoggedInChanged: Qt.callLater(screen.length > 0 ? applyScreen : home)
+    onLoggedInChanged: afterLogin.restart()
+    Timer {
+        id: afterLogin
+        interval: 0
+        onTriggered: window.screen.length > 0 ? window.applyScreen() : window.home()
+    }
     onScreenChanged: applyScreen()
 
     Component { id: loginPage; LoginPage { session: Session } }
@@ -148,7 +164,7 @@ ApplicationWindow {
             Label {
                 objectName: "pageTitle"
                 Layout.fillWidth: true
-                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : "Dockhand"
+                text: window.currentPage && window.currentPage.title ? window.currentPage.title : "Dockhand"
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
                 color: Theme.headerText
@@ -212,7 +228,7 @@ ApplicationWindow {
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.touchTarget
                     visible: !modelData.needsLogin || (window.loggedIn
-                             && (modelData.id === "menu" || Session.menu.some(function (m) { return m.id === modelData.id })))
+                             && (modelData.id === "menu" || window.hasScreen(modelData.id)))
                     text: modelData.text
                     font.pixelSize: Theme.fontLarge
                     onClicked: window.openScreen(modelData.id)

@@ -17,7 +17,7 @@ ItemDelegate {
     property bool complete: expected > 0 && verified + damaged >= expected
 
     width: ListView.view ? ListView.view.width : implicitWidth
-    implicitHeight: Math.max(Theme.touchTarget + 8, content.implicitHeight + 2 * 8)
+    implicitHeight: Math.max(Theme.touchTarget + 8, implicitContentHeight + 2 * 8)
     padding: 8
     hoverEnabled: false
     focusPolicy: Qt.NoFocus
@@ -40,7 +40,6 @@ ItemDelegate {
     }
 
     contentItem: RowLayout {
-        id: content
         spacing: Theme.spacing
         ColumnLayout {
             Layout.fillWidth: true

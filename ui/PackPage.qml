@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -12,12 +13,13 @@ Page {
     readonly property bool wide: width >= 900
     readonly property int state_: Packing.state
     readonly property bool orderOpen: state_ !== Packing.ScanOrder
+    readonly property var cartonTypes: Packing.cartonTypes // [{code, name, lengthMm, ...}]
 
     title: qsTr("Pack")
     background: Rectangle { color: Theme.background }
 
     function cartonList() {
-        return Packing.cartonTypes.map(function (c) {
+        return page.cartonTypes.map(function (c) {
             return { code: c.code, name: c.name,
                      dimensions: qsTr("%1 × %2 × %3 cm").arg(c.lengthMm / 10).arg(c.widthMm / 10).arg(c.heightMm / 10) }
         })
@@ -72,8 +74,9 @@ Page {
                 }
                 Label {
                     Layout.fillWidth: true
-                    text: [Packing.customer, Packing.tote.length > 0 ? qsTr("tote %1").arg(Packing.tote) : ""]
-                          .filter(function (s) { return s.length > 0 }).join(" · ")
+                    text: Packing.tote.length > 0 && Packing.customer.length > 0
+                          ? Packing.customer + " · " + qsTr("tote %1").arg(Packing.tote)
+                          : Packing.tote.length > 0 ? qsTr("tote %1").arg(Packing.tote) : Packing.customer
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontNormal
                     elide: Text.ElideRight

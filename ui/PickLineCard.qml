@@ -44,6 +44,7 @@ Pane {
             anchors.margins: 6
             spacing: 0
             Label {
+                id: captionLabel
                 text: field.caption
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
@@ -55,7 +56,7 @@ Pane {
                 color: Theme.textPrimary
                 font.pixelSize: field.size
                 font.bold: true
-                font.family: field.mono ? Theme.monoFamily : Qt.application.font.family
+                font.family: field.mono ? Theme.monoFamily : captionLabel.font.family
                 wrapMode: Text.Wrap
                 maximumLineCount: 2
                 elide: Text.ElideRight

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -10,6 +11,7 @@ Page {
     id: page
     readonly property bool wide: width >= 900
     readonly property int state_: Picking.state
+    readonly property var missing: Picking.missingDetails // "lot", "expiry", "serial"
     readonly property bool onLine: state_ === Picking.ScanLocation || state_ === Picking.ScanProduct
                                    || state_ === Picking.ScanDetails || state_ === Picking.ScanQuantity
                                    || state_ === Picking.ScanTote
@@ -51,7 +53,7 @@ Page {
                     required property int unitCount
                     required property string orders
                     width: ListView.view.width
-                    implicitHeight: Math.max(Theme.touchTarget + 24, taskColumn.implicitHeight + 24)
+                    implicitHeight: Math.max(Theme.touchTarget + 24, implicitContentHeight + 24)
                     background: Rectangle {
                         radius: Theme.radius
                         color: taskRow.down ? Theme.surfaceAlt : Theme.surface
@@ -59,7 +61,6 @@ Page {
                         border.color: Theme.divider
                     }
                     contentItem: ColumnLayout {
-                        id: taskColumn
                         spacing: 2
                         Label {
                             Layout.fillWidth: true
@@ -164,7 +165,7 @@ Page {
                 Label {
                     Layout.fillWidth: true
                     visible: Picking.state === Picking.ScanDetails
-                    text: qsTr("Still needed: %1").arg(Picking.missingDetails.map(function (d) {
+                    text: qsTr("Still needed: %1").arg(page.missing.map(function (d) {
                         return d === "lot" ? qsTr("lot number") : d === "expiry" ? qsTr("expiry date")
                              : d === "serial" ? qsTr("serial number") : d
                     }).join(", "))
@@ -186,7 +187,7 @@ Page {
                         id: lotField
                         Layout.fillWidth: true
                         Layout.preferredHeight: Theme.touchTarget
-                        visible: Picking.missingDetails.indexOf("lot") >= 0
+                        visible: page.missing.indexOf("lot") >= 0
                         placeholderText: qsTr("Lot")
                         font.pixelSize: Theme.fontNormal
                     }
@@ -194,7 +195,7 @@ Page {
                         id: expiryField
                         Layout.fillWidth: true
                         Layout.preferredHeight: Theme.touchTarget
-                        visible: Picking.missingDetails.indexOf("expiry") >= 0
+                        visible: page.missing.indexOf("expiry") >= 0
                         placeholderText: qsTr("Expiry (2027-03-31)")
                         inputMethodHints: Qt.ImhDate
                         font.pixelSize: Theme.fontNormal
@@ -203,7 +204,7 @@ Page {
                         id: serialField
                         Layout.fillWidth: true
                         Layout.preferredHeight: Theme.touchTarget
-                        visible: Picking.missingDetails.indexOf("serial") >= 0
+                        visible: page.missing.indexOf("serial") >= 0
                         placeholderText: qsTr("Serial number")
                         font.pixelSize: Theme.fontNormal
                     }

@@ -18,7 +18,7 @@ ItemDelegate {
     required property string detail
 
     width: ListView.view ? ListView.view.width : implicitWidth
-    implicitHeight: Math.max(Theme.touchTarget, content.implicitHeight + 2 * 10)
+    implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + 2 * 10)
     padding: 10
     hoverEnabled: false
     focusPolicy: Qt.NoFocus
@@ -34,7 +34,6 @@ ItemDelegate {
     }
 
     contentItem: ColumnLayout {
-        id: content
         spacing: 4
         RowLayout {
             Layout.fillWidth: true
@@ -71,7 +70,7 @@ ItemDelegate {
             visible: text.length > 0
             text: row.result === "refused" ? row.reason
                 : row.syncState === "rejected" ? qsTr("Server: %1").arg(row.serverReason)
-                : [row.kind, row.detail].filter(function (s) { return s.length > 0 }).join(" · ")
+                : row.kind.length > 0 && row.detail.length > 0 ? row.kind + " · " + row.detail : row.kind + row.detail
             color: row.result === "refused" || row.syncState === "rejected" ? Theme.refused : Theme.textSecondary
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.Wrap

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -114,6 +115,7 @@ Page {
             spacing: 4
             model: page.totes
             delegate: Rectangle {
+                id: toteRow
                 required property var modelData
                 width: ListView.view.width
                 height: Theme.touchTarget
@@ -127,7 +129,7 @@ Page {
                     anchors.rightMargin: Theme.spacing
                     Label {
                         Layout.fillWidth: true
-                        text: modelData.tote
+                        text: toteRow.modelData.tote
                         color: Theme.textPrimary
                         font.pixelSize: Theme.fontHuge
                         font.bold: true
@@ -135,7 +137,7 @@ Page {
                         elide: Text.ElideRight
                     }
                     Label {
-                        text: modelData.order
+                        text: toteRow.modelData.order
                         color: Theme.textSecondary
                         font.pixelSize: Theme.fontNormal
                     }

@@ -20,6 +20,36 @@ template<typename T> T *exposeToQml(T *instance)
     return instance;
 }
 
+// Types the singletons hand out (the workflows' base, their list models): known to the QML
+// tooling, not creatable from QML.
+struct WorkflowForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::Workflow)
+    QML_ANONYMOUS
+};
+
+struct PickLineModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::PickLineModel)
+    QML_ANONYMOUS
+};
+
+struct PickTaskModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::PickTaskModel)
+    QML_ANONYMOUS
+};
+
+struct PackLineModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(dockhand::PackLineModel)
+    QML_ANONYMOUS
+};
+
 struct DeviceForeign
 {
     Q_GADGET

@@ -341,6 +341,14 @@
         <source>No label? Type the order number&apos;s digits</source>
         <translation>Kein Etikett? Ziffern der Auftragsnummer eingeben</translation>
     </message>
+    <message>
+        <source>Or scan the carton&apos;s label on the carton sheet.</source>
+        <translation>Oder das Etikett des Kartons auf dem Kartonbogen scannen.</translation>
+    </message>
+    <message>
+        <source>or scan %1 again</source>
+        <translation>oder %1 erneut scannen</translation>
+    </message>
 </context>
 <context>
     <name>PickLineCard</name>
@@ -980,7 +988,10 @@
     </message>
     <message numerus="yes">
         <source>Order %1: %n unit(s) to pack</source>
-        <translation><numerusform>Auftrag %1: %n Stück zu packen</numerusform><numerusform>Auftrag %1: %n Stück zu packen</numerusform></translation>
+        <translation>
+            <numerusform>Auftrag %1: %n Stück zu packen</numerusform>
+            <numerusform>Auftrag %1: %n Stück zu packen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Weigh the carton first (scale or keypad), then scan %1 again to close it.</source>
@@ -988,15 +999,28 @@
     </message>
     <message numerus="yes">
         <source>Carton %1 closed: %n unit(s), %2 kg</source>
-        <translation><numerusform>Karton %1 geschlossen: %n Stück, %2 kg</numerusform><numerusform>Karton %1 geschlossen: %n Stück, %2 kg</numerusform></translation>
+        <translation>
+            <numerusform>Karton %1 geschlossen: %n Stück, %2 kg</numerusform>
+            <numerusform>Karton %1 geschlossen: %n Stück, %2 kg</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n verified unit(s) not in a closed carton: close the carton first.</source>
-        <translation><numerusform>%n geprüftes Stück ist nicht in einem geschlossenen Karton: erst den Karton schließen.</numerusform><numerusform>%n geprüfte Stück sind nicht in einem geschlossenen Karton: erst den Karton schließen.</numerusform></translation>
+        <translation>
+            <numerusform>%n geprüftes Stück ist nicht in einem geschlossenen Karton: erst den Karton schließen.</numerusform>
+            <numerusform>%n geprüfte Stück sind nicht in einem geschlossenen Karton: erst den Karton schließen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Choose a carton for %n unit(s)</source>
-        <translation><numerusform>Karton für %n Stück wählen</numerusform><numerusform>Karton für %n Stück wählen</numerusform></translation>
+        <translation>
+            <numerusform>Karton für %n Stück wählen</numerusform>
+            <numerusform>Karton für %n Stück wählen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Carton %1</source>
+        <translation>Karton %1</translation>
     </message>
 </context>
 <context>
@@ -1225,14 +1249,6 @@
         <translation>Aussortiert: %1</translation>
     </message>
     <message>
-        <source>Refused at packing</source>
-        <translation>Beim Packen abgewiesen</translation>
-    </message>
-    <message>
-        <source>Refused at picking</source>
-        <translation>Beim Kommissionieren abgewiesen</translation>
-    </message>
-    <message>
         <source>Server refused: %1 %2</source>
         <translation>Vom Server abgewiesen: %1 %2</translation>
     </message>
@@ -1275,6 +1291,14 @@
     <message>
         <source>packaging damaged</source>
         <translation>Verpackung beschädigt</translation>
+    </message>
+    <message>
+        <source>At packing</source>
+        <translation>Beim Packen</translation>
+    </message>
+    <message>
+        <source>At picking</source>
+        <translation>Beim Kommissionieren</translation>
     </message>
 </context>
 <context>

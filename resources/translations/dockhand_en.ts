@@ -341,6 +341,14 @@
         <source>No label? Type the order number&apos;s digits</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Or scan the carton&apos;s label on the carton sheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or scan %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PickLineCard</name>
@@ -980,7 +988,10 @@
     </message>
     <message numerus="yes">
         <source>Order %1: %n unit(s) to pack</source>
-        <translation><numerusform>Order %1: %n unit to pack</numerusform><numerusform>Order %1: %n units to pack</numerusform></translation>
+        <translation>
+            <numerusform>Order %1: %n unit to pack</numerusform>
+            <numerusform>Order %1: %n units to pack</numerusform>
+        </translation>
     </message>
     <message>
         <source>Weigh the carton first (scale or keypad), then scan %1 again to close it.</source>
@@ -988,15 +999,28 @@
     </message>
     <message numerus="yes">
         <source>Carton %1 closed: %n unit(s), %2 kg</source>
-        <translation><numerusform>Carton %1 closed: %n unit, %2 kg</numerusform><numerusform>Carton %1 closed: %n units, %2 kg</numerusform></translation>
+        <translation>
+            <numerusform>Carton %1 closed: %n unit, %2 kg</numerusform>
+            <numerusform>Carton %1 closed: %n units, %2 kg</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n verified unit(s) not in a closed carton: close the carton first.</source>
-        <translation><numerusform>%n verified unit is not in a closed carton: close the carton first.</numerusform><numerusform>%n verified units are not in a closed carton: close the carton first.</numerusform></translation>
+        <translation>
+            <numerusform>%n verified unit is not in a closed carton: close the carton first.</numerusform>
+            <numerusform>%n verified units are not in a closed carton: close the carton first.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Choose a carton for %n unit(s)</source>
-        <translation><numerusform>Choose a carton for %n unit</numerusform><numerusform>Choose a carton for %n units</numerusform></translation>
+        <translation>
+            <numerusform>Choose a carton for %n unit</numerusform>
+            <numerusform>Choose a carton for %n units</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Carton %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1225,14 +1249,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refused at packing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused at picking</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Server refused: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1274,6 +1290,14 @@
     </message>
     <message>
         <source>packaging damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At picking</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -452,9 +452,25 @@ ApiResponse Api::postEvents(const ApiRequest &request)
     m_metrics.duplicates += stored->duplicates;
     m_metrics.rejected += stored->rejected;
 
-    protocol::UploadResponse response;
-    response.results = stored->acks;
-    QJsonObject body = response.toJson();
+    // The answers as protocol::UploadResponse::toJson writes them, built from one object per
+    // status whose id is replaced: inserting keys into a new QJsonObject per event costs more
+    // than storing the event.
+    QJsonArray results;
+    static_assert(int(protocol::AckStatus::Rejected) == 2, "one answer object per status");
+    QJsonObject answers[3];
+    for (const auto status :
+        {protocol::AckStatus::Accepted, protocol::AckStatus::Duplicate, protocol::AckStatus::Rejected})
+        answers[int(status)] = protocol::EventAck {QUuid(), status, {}}.toJson();
+    for (const protocol::EventAck &ack : std::as_const(stored->acks)) {
+        if (!ack.reason.isEmpty()) {
+            results.append(ack.toJson());
+            continue;
+        }
+        QJsonObject answer = answers[int(ack.status)];
+        answer[QLatin1String("id")] = ack.id.toString(QUuid::WithoutBraces);
+        results.append(answer);
+    }
+    QJsonObject body {{QLatin1String("results"), results}};
     QJsonArray gaps;
     for (const auto &gap : std::as_const(stored->gaps))
         gaps.append(QJsonObject {{QLatin1String("from"), gap.from}, {QLatin1String("to"), gap.to}});

@@ -183,15 +183,16 @@ Expected<qint64> ScanQueue::count()
     return n;
 }
 
-Expected<QList<QueuedEvent>> ScanQueue::latest(int limit)
+Expected<QList<QueuedEvent>> ScanQueue::select(
+    const char *name, const QString &where, const QVariantList &values)
 {
     QString error;
-    QSqlQuery *q = m_store->prepared("latest",
-        QStringLiteral("SELECT %1 FROM scan_events ORDER BY seq DESC LIMIT ?").arg(QLatin1String(kColumns)),
-        &error);
+    QSqlQuery *q = m_store->prepared(
+        name, QStringLiteral("SELECT %1 FROM scan_events %2").arg(QLatin1String(kColumns), where), &error);
     if (!q)
         return Error {error};
-    q->bindValue(0, limit);
+    for (int i = 0; i < values.size(); ++i)
+        q->bindValue(i, values.at(i));
     if (!q->exec())
         return Error {describeSqlError(q->lastError())};
     QList<QueuedEvent> rows;
@@ -199,50 +200,28 @@ Expected<QList<QueuedEvent>> ScanQueue::latest(int limit)
         rows.append(readRow(*q));
     q->finish();
     return rows;
+}
+
+Expected<QList<QueuedEvent>> ScanQueue::latest(int limit)
+{
+    return select("latest", QStringLiteral("ORDER BY seq DESC LIMIT ?"), {limit});
 }
 
 Expected<QList<QueuedEvent>> ScanQueue::acceptedForTask(const QString &task, const QString &step)
 {
-    QString error;
-    QSqlQuery *q = m_store->prepared("accepted-for-task",
-        QStringLiteral("SELECT %1 FROM scan_events WHERE task = ? AND step = ? AND result = 'accepted' "
-                       "ORDER BY seq")
-            .arg(QLatin1String(kColumns)),
-        &error);
-    if (!q)
-        return Error {error};
-    q->bindValue(0, task);
-    q->bindValue(1, step);
-    if (!q->exec())
-        return Error {describeSqlError(q->lastError())};
-    QList<QueuedEvent> rows;
-    while (q->next())
-        rows.append(readRow(*q));
-    q->finish();
-    return rows;
+    return select("accepted-for-task",
+        QStringLiteral("WHERE task = ? AND step = ? AND result = 'accepted' ORDER BY seq"), {task, step});
 }
 
 Expected<QList<QueuedEvent>> ScanQueue::exceptions(int limit)
 {
-    QString error;
-    QSqlQuery *q = m_store->prepared("exceptions",
-        QStringLiteral("SELECT %1 FROM scan_events WHERE state = 2 "
+    return select("exceptions",
+        QStringLiteral("WHERE state = 2 "
                        "OR (result = 'accepted' AND json_extract(fields, '$.action') IN ('short', 'damage')) "
                        "OR (result = 'refused' AND kind = 'product' "
                        "    AND json_extract(fields, '$.action') IN ('pick', 'verify-item')) "
-                       "ORDER BY seq DESC LIMIT ?")
-            .arg(QLatin1String(kColumns)),
-        &error);
-    if (!q)
-        return Error {error};
-    q->bindValue(0, limit);
-    if (!q->exec())
-        return Error {describeSqlError(q->lastError())};
-    QList<QueuedEvent> rows;
-    while (q->next())
-        rows.append(readRow(*q));
-    q->finish();
-    return rows;
+                       "ORDER BY seq DESC LIMIT ?"),
+        {limit});
 }
 
 } // namespace dockhand

@@ -12,6 +12,7 @@
 //     and shown), next to the bare window's.
 // Run under xvfb-run (the ctest entry does); DOCKHAND_BENCH_SHIFT sets the shift's length.
 
+#include "benchstats.h"
 #include "e2eharness.h"
 #include "frametiming.h"
 
@@ -31,6 +32,7 @@
 #include <cstdio>
 #include <time.h>
 
+using namespace dockhand;
 using namespace dockhand::e2e;
 
 namespace {
@@ -169,22 +171,6 @@ double rssMb(qint64 pid)
     return 0;
 }
 
-struct Stats
-{
-    double p50 = 0;
-    double p99 = 0;
-    int n = 0;
-};
-
-Stats stats(QList<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    if (ms.isEmpty())
-        return {};
-    return {ms.at(ms.size() / 2), ms.at(std::min<qsizetype>(ms.size() - 1, ms.size() * 99 / 100)),
-        int(ms.size())};
-}
-
 double median(QList<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -306,7 +292,7 @@ double probeBacklog(const QString &probePath)
     return o.value(QLatin1String("online")).toBool() ? o.value(QLatin1String("backlog")).toDouble(-1) : -1;
 }
 
-void print(const char *what, const Stats &s, const char *note = "")
+void print(const char *what, const bench::Percentiles &s, const char *note = "")
 {
     std::printf("  %-44s p50 %7.1f ms   p99 %7.1f ms   (n=%d)%s\n", what, s.p50, s.p99, s.n, note);
 }
@@ -537,10 +523,10 @@ int main(int argc, char *argv[])
     std::printf("  %-44s %7.0f ms\n", "dockhand (login screen, sync starting)", median(appStart));
     std::printf("  %-44s %7.0f ms   (baseline)\n", "bare Material ApplicationWindow", median(bareStart));
     std::printf("Scan -> frame showing its feedback (durable commit included):\n");
-    print("pick scans (WAVE-0001 into totes)", stats(pickMs));
-    print("pack scans (verify, carton label, close)", stats(packMs));
-    print("refused scans (batch done)", stats(refusedMs));
-    print("baseline: pty line -> label in bare window", stats(bareScan), "   (baseline)");
+    print("pick scans (WAVE-0001 into totes)", bench::percentiles(pickMs));
+    print("pack scans (verify, carton label, close)", bench::percentiles(packMs));
+    print("refused scans (batch done)", bench::percentiles(refusedMs));
+    print("baseline: pty line -> label in bare window", bench::percentiles(bareScan), "   (baseline)");
     std::printf("Resident memory of the picker's app:\n");
     std::printf("  %-44s %7.1f MB\n", "after the first frame and the download", rssStart);
     std::printf("  %-44s %7.1f MB   (+%.1f MB)\n",

@@ -5,6 +5,7 @@
 //  2. drain of a queued backlog to the server, events/s.
 // DOCKHAND_BENCH_SCANS (default 1000) and DOCKHAND_BENCH_DRAIN (default 20000) set the sizes.
 
+#include "benchstats.h"
 #include "e2eharness.h"
 #include "localstore.h"
 #include "scanqueue.h"
@@ -33,18 +34,6 @@ int envInt(const char *name, int fallback)
 {
     const int v = qEnvironmentVariableIntValue(name);
     return v > 0 ? v : fallback;
-}
-
-struct Percentiles
-{
-    double p50 = 0;
-    double p99 = 0;
-};
-
-Percentiles percentiles(QList<double> us)
-{
-    std::sort(us.begin(), us.end());
-    return {us.at(us.size() / 2), us.at(std::min<qsizetype>(us.size() - 1, us.size() * 99 / 100))};
 }
 
 // The baseline: the same row into a bare table with the same pragmas, one autocommit each.
@@ -158,8 +147,8 @@ int main(int argc, char *argv[])
         QCoreApplication::processEvents(); // the UI thread's event loop turns between scans
     }
     const QList<double> bareUs = bareInserts(dir.filePath(QStringLiteral("bare.sqlite")), scans);
-    const auto s = percentiles(scanUs);
-    const auto b = percentiles(bareUs);
+    const auto s = bench::percentiles(scanUs);
+    const auto b = bench::percentiles(bareUs);
     std::printf(
         "scan->commit->feedback while syncing (%d scans, sync busy for %d): p50 %.0f us, p99 %.0f us\n",
         scans, syncingDuring, s.p50, s.p99);

@@ -4,6 +4,7 @@
 // workflows' own cost is the difference.
 //   bench_workflow [scans]   (default 2000)
 
+#include "benchstats.h"
 #include "localstore.h"
 #include "packworkflow.h"
 #include "pickworkflow.h"
@@ -23,24 +24,7 @@ namespace {
 
 const QString kGtin = QStringLiteral("04006381333931");
 
-struct Stats
-{
-    double p50 = 0;
-    double p99 = 0;
-    double max = 0;
-};
-
-Stats stats(QList<double> us)
-{
-    std::sort(us.begin(), us.end());
-    if (us.isEmpty())
-        return {};
-    const auto at
-        = [&](double q) { return us.at(std::min<qsizetype>(us.size() - 1, qsizetype(q * us.size()))); };
-    return {at(0.50), at(0.99), us.last()};
-}
-
-void print(const char *name, const Stats &s)
+void print(const char *name, const bench::Percentiles &s)
 {
     std::printf("%-34s p50 %8.1f us   p99 %8.1f us   max %8.1f us\n", name, s.p50, s.p99, s.max);
 }
@@ -133,8 +117,8 @@ int main(int argc, char **argv)
     }
 
     std::printf("%d scans each, durable commit included (SQLite, synchronous=FULL)\n", scans);
-    print("baseline: ScanQueue::append", stats(baseline));
-    print("pick: product scan -> feedback", stats(picks));
-    print("pack: item scan -> feedback", stats(packs));
+    print("baseline: ScanQueue::append", bench::percentiles(baseline));
+    print("pick: product scan -> feedback", bench::percentiles(picks));
+    print("pack: item scan -> feedback", bench::percentiles(packs));
     return 0;
 }

@@ -85,6 +85,12 @@ shot() {
         sleep 0.35
     done
     wait "$app" || { echo "screenshots: $name-$size failed:" >&2; cat "$tmp/app.log" >&2; return 1; }
+    # A QML error or warning means the picture may show a broken screen: stop and show it.
+    if grep -q "qrc:/Dockhand/" "$tmp/app.log"; then
+        echo "screenshots: $name-$size: the screens reported problems:" >&2
+        grep "qrc:/Dockhand/" "$tmp/app.log" >&2
+        return 1
+    fi
     echo "screenshots: $out/$name-$size.png"
 }
 

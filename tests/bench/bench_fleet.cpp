@@ -13,6 +13,7 @@
 // enrolment comes from 127.0.0.1, which the default per-caller limits would throttle.
 // Skips (exit 0, with a message) when a PostgreSQL cluster cannot be started.
 
+#include "benchstats.h"
 #include "protocol.h"
 
 #include <QCoreApplication>
@@ -356,22 +357,12 @@ Tally upload(
     return tally;
 }
 
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype at
-        = qBound<qsizetype>(0, qsizetype(std::ceil(p * double(values.size()))) - 1, values.size() - 1);
-    return values.at(at);
-}
-
 void report(const QString &label, qint64 events, double seconds, const Tally &t)
 {
     out << label << QString::number(events) << " events in " << QString::number(seconds, 'f', 2)
         << " s = " << qRound(events / seconds) << " events/s; request latency p50 "
-        << QString::number(percentile(t.latencyMs, 0.50), 'f', 1) << " ms, p99 "
-        << QString::number(percentile(t.latencyMs, 0.99), 'f', 1) << " ms (" << t.latencyMs.size()
+        << QString::number(bench::percentiles(t.latencyMs).p50, 'f', 1) << " ms, p99 "
+        << QString::number(bench::percentiles(t.latencyMs).p99, 'f', 1) << " ms (" << t.latencyMs.size()
         << " requests, " << t.retried << " sent again after 503/429)\n";
     out.flush();
 }

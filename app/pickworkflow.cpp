@@ -3,6 +3,8 @@
 #include "scanservice.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace dockhand {
 
@@ -185,6 +187,9 @@ bool PickWorkflow::startTask(const QString &taskId)
     m_verifiedLocation = progress.verifiedLocation;
     m_started = progress.started.isValid() ? progress.started : m_clock();
     m_finished = {};
+    // Product names only for the task being picked (replay also runs for every listed task).
+    for (PickLineItem &item : progress.items)
+        item.productName = productName(item.line.gtin);
     m_lines.reset(progress.items);
     if (batch() && m_bindIndex < m_task.orders.size()) {
         setState(State::BindTotes);
@@ -212,30 +217,28 @@ PickWorkflow::Progress PickWorkflow::replay(const PickTask &task) const
     for (const PickLine &line : lines) {
         PickLineItem item;
         item.line = line;
-        item.productName = productName(line.gtin);
         items.append(item);
     }
-    const QList<protocol::ScanEvent> events = acceptedForTask(task.id);
-    const auto keyOf
-        = [](const QString &order, int line) { return order + QLatin1Char('/') + QString::number(line); };
-    const auto rowOf = [&items, &keyOf](const QString &key) {
+    using LineKey = std::pair<QString, int>; // order, line
+    const auto rowOf = [&items](const LineKey &key) {
         for (int row = 0; row < items.size(); ++row) {
-            if (keyOf(items.at(row).line.order, items.at(row).line.line) == key)
+            if (items.at(row).line.order == key.first && items.at(row).line.line == key.second)
                 return row;
         }
         return -1;
     };
     const bool batch = task.orders.size() > 1;
-    QString awaitingTote; // the line picked into a batch whose tote scan is not recorded yet
+    std::optional<LineKey> awaitingTote; // picked into a batch, its tote scan not recorded yet
+    const QList<protocol::ScanEvent> events = acceptedForTask(task.id);
     for (const protocol::ScanEvent &e : events) {
         const QJsonObject &f = e.fields;
         const QString action = f.value(kAction).toString();
-        const QString key = keyOf(f.value(kOrder).toString(), f.value(kLine).toInt(-1));
+        const LineKey key {f.value(kOrder).toString(), f.value(kLine).toInt(-1)};
         if (action == QLatin1String("bind-tote")) {
             if (!f.contains(kLine))
-                progress.toteByOrder.insert(f.value(kOrder).toString(), f.value(kTote).toString());
+                progress.toteByOrder.insert(key.first, f.value(kTote).toString());
             else if (awaitingTote == key)
-                awaitingTote.clear();
+                awaitingTote.reset();
             continue;
         }
         if (action == QLatin1String("verify-location")) {
@@ -268,7 +271,7 @@ PickWorkflow::Progress PickWorkflow::replay(const PickTask &task) const
         item.tote = progress.toteByOrder.value(item.line.order);
     if (!events.isEmpty())
         progress.started = events.first().deviceTime;
-    progress.awaitingTote = awaitingTote.isEmpty() ? -1 : rowOf(awaitingTote);
+    progress.awaitingTote = awaitingTote ? rowOf(*awaitingTote) : -1;
     progress.done = progress.awaitingTote < 0
         && std::none_of(items.cbegin(), items.cend(),
             [](const PickLineItem &i) { return i.status == PickLineItem::Status::Open; });

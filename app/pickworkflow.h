@@ -127,7 +127,7 @@ private:
     // where they stopped instead of picking the lines again.
     struct Progress
     {
-        QList<PickLineItem> items;
+        QList<PickLineItem> items; // product names not filled in
         QHash<QString, QString> toteByOrder;
         QString verifiedLocation;
         QDateTime started; // the task's first event; invalid when nothing was recorded

@@ -206,9 +206,10 @@ Expected<quint16> DockhandServer::start(const ServerOptions &options)
             qCDebug(lcServer).noquote() << "TLS connection from" << socket->peerAddress().toString()
                                         << "failed:" << socket->errorString();
         });
+        connect(ssl, &QSslServer::startedEncryptionHandshake, this, &HttpFrontend::tuneConnection);
         tcp = ssl;
     } else {
-        tcp = new QTcpServer(m_frontend);
+        tcp = new TunedTcpServer(m_frontend);
     }
     if (!tcp->listen(options.listenAddress, options.port)) {
         const QString reason = tcp->errorString();

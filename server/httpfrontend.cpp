@@ -8,6 +8,13 @@
 #include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QTcpSocket>
+
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcServerHttp, "dockhand.server.http")
 
@@ -44,15 +51,41 @@ QByteArray methodName(QHttpServerRequest::Method method)
 
 } // namespace
 
+void HttpFrontend::tuneConnection(QAbstractSocket *socket)
+{
+    // Answers go out in two writes (head, then body). With Nagle's algorithm on, the body would
+    // wait for the client's delayed ACK of the head.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+#ifdef Q_OS_LINUX
+    // The other direction: clients such as Qt's QNetworkAccessManager keep Nagle's algorithm on
+    // and write a request's head and body separately, so the body waits until the head is
+    // acknowledged. Once a connection has carried a request and an answer, Linux delays that ACK
+    // (up to 40 ms) hoping to piggyback it on an answer. Asking for a quick ACK whenever request
+    // bytes arrive sends it now; the flag does not stick, hence on every read.
+    QObject::connect(socket, &QIODevice::readyRead, socket, [socket] {
+        const int on = 1;
+        ::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+    });
+#endif
+}
+
+void TunedTcpServer::incomingConnection(qintptr handle)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(handle)) {
+        delete socket;
+        return;
+    }
+    HttpFrontend::tuneConnection(socket);
+    addPendingConnection(socket);
+}
+
 HttpFrontend::HttpFrontend(Api *api, QObject *parent) : QAbstractHttpServer(parent), m_api(api) { }
 
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     QElapsedTimer timer;
     timer.start();
-    // The response goes out in two writes (head, then body). With Nagle's algorithm on, the body
-    // waits for the client's delayed ACK of the head: up to 40 ms on every request.
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     ApiRequest apiRequest {methodName(request.method()), request.url().path(), request.query(),
         request.body(), request.value(QByteArrayLiteral("authorization")),
         request.value(QByteArrayLiteral("content-type"))};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractHttpServer>
+#include <QTcpServer>
 
 namespace dockhand::server {
 
@@ -16,12 +17,29 @@ class HttpFrontend : public QAbstractHttpServer
 public:
     explicit HttpFrontend(Api *api, QObject *parent = nullptr);
 
+    // Sets a new connection up for request/answer traffic: no Nagle delay on answers, and every
+    // arrival of request bytes acknowledged at once (see the .cpp). Call before the socket is
+    // handed to the HTTP server.
+    static void tuneConnection(QAbstractSocket *socket);
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
     Api *m_api;
+};
+
+// A QTcpServer whose connections are tuned by HttpFrontend::tuneConnection before the HTTP server
+// takes them. (QSslServer's connections are tuned from its startedEncryptionHandshake signal.)
+class TunedTcpServer : public QTcpServer
+{
+    Q_OBJECT
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr handle) override;
 };
 
 } // namespace dockhand::server

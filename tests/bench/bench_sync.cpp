@@ -20,6 +20,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <functional>
 
@@ -78,11 +79,15 @@ QList<double> bareInserts(const QString &file, int n)
 
 bool waitFor(const std::function<bool()> &done, int ms)
 {
+    // Sleeps in the event loop between checks: spinning here would take a core from the sync
+    // thread and the server, which share the machine's two.
     QDeadlineTimer deadline(ms);
     while (!done()) {
         if (deadline.hasExpired())
             return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QEventLoop loop;
+        QTimer::singleShot(5, &loop, &QEventLoop::quit);
+        loop.exec();
     }
     return true;
 }

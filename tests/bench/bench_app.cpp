@@ -219,12 +219,12 @@ struct Shown
 };
 
 // Sends one barcode and waits for the frame that shows its feedback: milliseconds, or -1.
-double scanToFrame(PtyPair &pty, FrameLog &log, const QByteArray &code, QByteArray *result = nullptr)
+double scanToFrame(SocatPty &pty, FrameLog &log, const QByteArray &code, QByteArray *result = nullptr)
 {
     const int before = log.lastSerial();
     const qint64 t0 = monotonicNs();
     QString error;
-    if (!pty.send(code + "\r\n", &error))
+    if (!pty.write(code + "\r\n", &error))
         fail(error);
     const auto fb = log.after(before, 5000);
     if (result)
@@ -350,13 +350,13 @@ int main(int argc, char *argv[])
 
     // The baseline scan path: pty -> serial port -> label -> frame.
     QDir(dir.path()).mkpath(QStringLiteral("pty-bare"));
-    PtyPair barePty(dir.filePath(QStringLiteral("pty-bare")));
+    SocatPty barePty(dir.filePath(QStringLiteral("pty-bare")));
     if (!barePty.start(&error))
         fail(error);
     QList<double> bareScan;
     {
         Shown bare;
-        bare.start(self, {QStringLiteral("--bare-window"), barePty.appSide()},
+        bare.start(self, {QStringLiteral("--bare-window"), barePty.devicePath()},
             dir.filePath(QStringLiteral("bare-scan.log")), env);
         bare.startupMs();
         QTest::qWait(500);
@@ -369,7 +369,7 @@ int main(int argc, char *argv[])
 
     // 2./3. The picker's shift.
     QDir(dir.path()).mkpath(QStringLiteral("pty-handheld"));
-    PtyPair scanner(dir.filePath(QStringLiteral("pty-handheld")));
+    SocatPty scanner(dir.filePath(QStringLiteral("pty-handheld")));
     if (!scanner.start(&error))
         fail(error);
     const QString handheld = dir.filePath(QStringLiteral("handheld"));
@@ -378,7 +378,7 @@ int main(int argc, char *argv[])
     pickEnv.insert(QStringLiteral("DOCKHAND_SCREEN"), QStringLiteral("pick:WAVE-0001"));
     Shown picker;
     picker.start(dockhand,
-        {QStringLiteral("--server"), url, QStringLiteral("--serial"), scanner.appSide(),
+        {QStringLiteral("--server"), url, QStringLiteral("--serial"), scanner.devicePath(),
             QStringLiteral("--data-dir"), handheld, QStringLiteral("--size"), QStringLiteral("480x800"),
             QStringLiteral("--ui-probe"), probe},
         dir.filePath(QStringLiteral("picker.log")), pickEnv);
@@ -460,8 +460,8 @@ int main(int argc, char *argv[])
     // The packer: each order of the wave from its tote, verified, carton by label, scale, closed.
     QDir(dir.path()).mkpath(QStringLiteral("pty-station"));
     QDir(dir.path()).mkpath(QStringLiteral("pty-scale"));
-    PtyPair packScanner(dir.filePath(QStringLiteral("pty-station")));
-    PtyPair scale(dir.filePath(QStringLiteral("pty-scale")));
+    SocatPty packScanner(dir.filePath(QStringLiteral("pty-station")));
+    SocatPty scale(dir.filePath(QStringLiteral("pty-scale")));
     if (!packScanner.start(&error) || !scale.start(&error))
         fail(error);
     const QString station = dir.filePath(QStringLiteral("station"));
@@ -469,8 +469,8 @@ int main(int argc, char *argv[])
     packEnv.insert(QStringLiteral("DOCKHAND_SCREEN"), QStringLiteral("pack"));
     Shown packer;
     packer.start(dockhand,
-        {QStringLiteral("--server"), url, QStringLiteral("--serial"), packScanner.appSide(),
-            QStringLiteral("--scale"), scale.appSide(), QStringLiteral("--data-dir"), station,
+        {QStringLiteral("--server"), url, QStringLiteral("--serial"), packScanner.devicePath(),
+            QStringLiteral("--scale"), scale.devicePath(), QStringLiteral("--data-dir"), station,
             QStringLiteral("--size"), QStringLiteral("1280x800")},
         dir.filePath(QStringLiteral("packer.log")), packEnv);
     packer.startupMs();
@@ -507,7 +507,7 @@ int main(int argc, char *argv[])
                          .arg(QString::fromLatin1(code), number, QString::fromLatin1(result)));
             packMs.append(ms);
         }
-        if (!scale.send("ST,GS,+  1.734kg\r\n", &error))
+        if (!scale.write("ST,GS,+  1.734kg\r\n", &error))
             fail(error);
         QTest::qWait(300);
         const double ms = scanToFrame(packScanner, *packer.log, "BOX-M", &result); // closes the carton

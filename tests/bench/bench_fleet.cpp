@@ -15,6 +15,7 @@
 
 #include "benchstats.h"
 #include "protocol.h"
+#include "scanevents.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -212,33 +213,19 @@ struct Tally
 std::vector<Device> makeDevices(const QString &prefix, int devices, int events, int batch, int servers)
 {
     std::vector<Device> fleet(devices);
-    const QDateTime start = QDateTime::currentDateTimeUtc();
     for (int d = 0; d < devices; ++d) {
         Device &device = fleet[d];
         device.id
             = devices == 1 ? prefix : QStringLiteral("%1-%2").arg(prefix).arg(d + 1, 3, 10, QLatin1Char('0'));
         device.server = d % servers;
         device.net = std::make_unique<QNetworkAccessManager>();
+        const QList<protocol::ScanEvent> scans = testing::homeScans(device.id, events);
         for (int first = 0; first < events; first += batch) {
             protocol::UploadRequest upload;
             upload.deviceId = device.id;
-            for (int i = first; i < qMin(first + batch, events); ++i) {
-                protocol::ScanEvent e;
-                e.id = QUuid::createUuid();
-                e.deviceId = device.id;
-                e.sequence = i + 1;
-                e.operatorId = QStringLiteral("OP-1001");
-                e.step = QStringLiteral("home");
-                e.raw = QStringLiteral("0104012345001006");
-                e.aim = QStringLiteral("]C1");
-                e.source = QStringLiteral("serial");
-                e.kind = QStringLiteral("product");
-                e.fields = QJsonObject {{QStringLiteral("gtin"), QStringLiteral("04012345001006")}};
-                e.result = QStringLiteral("accepted");
-                e.deviceTime = start.addMSecs(i);
-                upload.events.append(e);
+            upload.events = scans.mid(first, batch);
+            for (const protocol::ScanEvent &e : std::as_const(upload.events))
                 device.ids.append(e.id);
-            }
             device.batches.append(QJsonDocument(upload.toJson()).toJson(QJsonDocument::Compact));
         }
     }

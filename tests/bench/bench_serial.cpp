@@ -1,19 +1,14 @@
 // Serial latency: from the last byte of a barcode written on a real pty (socat) to the RawScan
 // emitted by SerialScanner, over many scans. Printed as p50 / p99 / max.
 #include "serialscanner.h"
+#include "socatpty.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFileInfo>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QThread>
 #include <QTimer>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 using namespace dockhand;
 
@@ -37,17 +32,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     QTemporaryDir dir;
-    const QString scannerPath = dir.filePath(QStringLiteral("scanner"));
-    const QString hostPath = dir.filePath(QStringLiteral("host"));
-    QProcess socat;
-    socat.start(QStringLiteral("socat"),
-        {QStringLiteral("-d"), QStringLiteral("-d"), QStringLiteral("pty,raw,echo=0,link=") + scannerPath,
-            QStringLiteral("pty,raw,echo=0,link=") + hostPath});
-    for (int i = 0; i < 500 && !(QFileInfo::exists(scannerPath) && QFileInfo::exists(hostPath)); ++i)
-        QThread::msleep(20);
-    const int fd = ::open(QFile::encodeName(hostPath).constData(), O_WRONLY | O_NOCTTY);
-    if (fd < 0) {
-        out << "bench_serial: socat pty pair did not come up (is socat installed?)\n";
+    testing::SocatPty pty(dir.path(), QStringLiteral("scanner"));
+    if (QString error; !pty.start(&error)) {
+        out << "bench_serial: " << error << '\n';
         return 1;
     }
     const int scans = qEnvironmentVariableIntValue("DOCKHAND_BENCH_SCANS") > 0
@@ -68,7 +55,7 @@ int main(int argc, char *argv[])
     out << "serial: last byte written on the pty -> RawScan emitted, " << scans << " scans each (ms)\n";
     for (const Variant &v : variants) {
         SerialScannerConfig config;
-        config.portName = scannerPath;
+        config.portName = pty.devicePath();
         config.framing = v.framing;
         config.suffix = v.suffix;
         config.interByteTimeoutMs = 20;
@@ -94,9 +81,9 @@ int main(int argc, char *argv[])
                                             "10ABC123")
             + v.suffix;
         for (int i = 0; i < scans; ++i) {
-            const ssize_t n = ::write(fd, frame.constData(), size_t(frame.size()));
+            const bool written = pty.write(frame);
             writtenAt = clock.nsecsElapsed();
-            if (n != frame.size())
+            if (!written)
                 return 1;
             guard.start(5000);
             loop.exec();
@@ -112,8 +99,5 @@ int main(int argc, char *argv[])
         out.flush();
         scanner.stop();
     }
-    ::close(fd);
-    socat.terminate();
-    socat.waitForFinished(5000);
     return 0;
 }

@@ -7,6 +7,7 @@
 // Usage: bench_server [events=100000] [batch=500]
 
 #include "protocol.h"
+#include "scanevents.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -34,30 +35,6 @@ using namespace dockhand;
 namespace {
 
 QTextStream out(stdout);
-
-QList<protocol::ScanEvent> makeEvents(const QString &device, int count)
-{
-    QList<protocol::ScanEvent> events;
-    events.reserve(count);
-    const QDateTime start = QDateTime::currentDateTimeUtc();
-    for (int i = 0; i < count; ++i) {
-        protocol::ScanEvent e;
-        e.id = QUuid::createUuid();
-        e.deviceId = device;
-        e.sequence = i + 1;
-        e.operatorId = QStringLiteral("OP-1001");
-        e.step = QStringLiteral("home");
-        e.raw = QStringLiteral("0104012345001006");
-        e.aim = QStringLiteral("]C1");
-        e.source = QStringLiteral("serial");
-        e.kind = QStringLiteral("product");
-        e.fields = QJsonObject {{QStringLiteral("gtin"), QStringLiteral("04012345001006")}};
-        e.result = QStringLiteral("accepted");
-        e.deviceTime = start.addMSecs(i);
-        events.append(e);
-    }
-    return events;
-}
 
 QJsonObject request(
     QNetworkAccessManager &net, const QUrl &url, const QByteArray &body, const QByteArray &token, int *status)
@@ -215,7 +192,7 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     if (!dir.isValid())
         return 1;
-    const QList<protocol::ScanEvent> events = makeEvents(QStringLiteral("bench-device"), count);
+    const QList<protocol::ScanEvent> events = testing::homeScans(QStringLiteral("bench-device"), count);
 
     // SQLite: the server's default (WAL, synchronous=NORMAL); the baseline uses the same pragmas.
     const double sqliteServer = drainThroughServer(

@@ -14,11 +14,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpSocket>
-#include <QThread>
 #include <QTimer>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace dockhand::e2e {
 
@@ -30,64 +26,6 @@ QString binary(const QString &name)
     const QByteArray dir = qgetenv("DOCKHAND_BIN_DIR");
     return QDir(dir.isEmpty() ? QCoreApplication::applicationDirPath() : QString::fromLocal8Bit(dir))
         .filePath(name);
-}
-
-PtyPair::PtyPair(const QString &dir)
-    : m_appSide(QDir(dir).filePath(QStringLiteral("scanner-app")))
-    , m_feedSide(QDir(dir).filePath(QStringLiteral("scanner-feed")))
-{ }
-
-PtyPair::~PtyPair()
-{
-    stop();
-}
-
-bool PtyPair::start(QString *error)
-{
-    m_socat.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_socat.start(QStringLiteral("socat"),
-        {QStringLiteral("pty,raw,echo=0,link=") + m_appSide,
-            QStringLiteral("pty,raw,echo=0,link=") + m_feedSide});
-    if (!m_socat.waitForStarted(5000)) {
-        *error = QStringLiteral("socat did not start: %1 (is the socat package installed?)")
-                     .arg(m_socat.errorString());
-        return false;
-    }
-    QDeadlineTimer deadline(10000);
-    while (!(QFileInfo::exists(m_appSide) && QFileInfo::exists(m_feedSide))) {
-        if (deadline.hasExpired() || m_socat.state() != QProcess::Running) {
-            *error = QStringLiteral("socat did not create the pty links");
-            return false;
-        }
-        QThread::msleep(20);
-    }
-    return true;
-}
-
-void PtyPair::stop()
-{
-    if (m_socat.state() != QProcess::NotRunning) {
-        m_socat.terminate();
-        if (!m_socat.waitForFinished(3000))
-            m_socat.kill();
-        m_socat.waitForFinished(1000);
-    }
-}
-
-bool PtyPair::send(const QByteArray &bytes, QString *error)
-{
-    const int fd = ::open(QFile::encodeName(m_feedSide).constData(), O_WRONLY | O_NOCTTY);
-    if (fd < 0) {
-        *error = QStringLiteral("cannot open %1").arg(m_feedSide);
-        return false;
-    }
-    const auto written = ::write(fd, bytes.constData(), size_t(bytes.size()));
-    ::close(fd);
-    if (written != bytes.size()) {
-        *error = QStringLiteral("short write to %1").arg(m_feedSide);
-        return false;
-    }
-    return true;
 }
 
 ServerProcess::ServerProcess(QString dataDir) : m_dataDir(std::move(dataDir)) { }

@@ -1,7 +1,9 @@
 #pragma once
 
-// Real processes for end-to-end tests: a socat pseudo-terminal pair standing in for a serial
-// scanner's cable, dockhand-server on a free loopback port, and the dockhand app, headless.
+// Real processes for end-to-end tests: dockhand-server on a free loopback port and the dockhand
+// app, headless. A serial scanner's cable is testing::SocatPty (tests/common).
+
+#include "socatpty.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -15,26 +17,9 @@
 
 namespace dockhand::e2e {
 
+using testing::SocatPty; // a scanner's or a scale's serial cable
+
 QString binary(const QString &name);
-
-// A pair of connected ptys: the app opens `appSide`, the test writes scans into `feedSide`.
-class PtyPair
-{
-public:
-    explicit PtyPair(const QString &dir);
-    ~PtyPair();
-    bool start(QString *error);
-    void stop();
-    QString appSide() const { return m_appSide; }
-    QString feedSide() const { return m_feedSide; }
-    // Writes bytes into the scanner's end of the cable, as a scanner would send them.
-    bool send(const QByteArray &bytes, QString *error);
-
-private:
-    QString m_appSide;
-    QString m_feedSide;
-    QProcess m_socat;
-};
 
 class ServerProcess
 {

@@ -61,11 +61,11 @@ private slots:
         QList<Acknowledged> acknowledged;
         int written = 0;
         for (int round = 0; round < kills; ++round) {
-            PtyPair pty(dir.filePath(QStringLiteral("pty-%1").arg(round)));
+            SocatPty pty(dir.filePath(QStringLiteral("pty-%1").arg(round)));
             QDir().mkpath(dir.filePath(QStringLiteral("pty-%1").arg(round)));
             QVERIFY2(pty.start(&error), qPrintable(error));
             DriveProcess drive;
-            QVERIFY2(drive.start(common + QStringList {QStringLiteral("--serial"), pty.appSide()}, &error),
+            QVERIFY2(drive.start(common + QStringList {QStringLiteral("--serial"), pty.devicePath()}, &error),
                 qPrintable(error));
             // Feed a random number of scans with small random gaps, and kill at a random point:
             // in the middle of the feed, or a little after it while sync is under way.
@@ -78,7 +78,7 @@ private slots:
                                             .arg(round % 100, 2, 10, QLatin1Char('0'))
                                             .arg(i % 100, 2, 10, QLatin1Char('0'))
                                             .toLatin1();
-                QVERIFY2(pty.send(code, &error), qPrintable(error));
+                QVERIFY2(pty.write(code, &error), qPrintable(error));
                 ++written;
                 QTest::qWait(int(random.bounded(25)));
             }

@@ -291,9 +291,9 @@ private slots:
         QString error;
         for (const char *sub : {"handheld-pty", "station-pty", "scale-pty"})
             QVERIFY(QDir(dir.path()).mkpath(QString::fromLatin1(sub)));
-        PtyPair handheldPty(dir.filePath(QStringLiteral("handheld-pty")));
-        PtyPair stationPty(dir.filePath(QStringLiteral("station-pty")));
-        PtyPair scalePty(dir.filePath(QStringLiteral("scale-pty")));
+        SocatPty handheldPty(dir.filePath(QStringLiteral("handheld-pty")));
+        SocatPty stationPty(dir.filePath(QStringLiteral("station-pty")));
+        SocatPty scalePty(dir.filePath(QStringLiteral("scale-pty")));
         QVERIFY2(handheldPty.start(&error), qPrintable(error));
         QVERIFY2(stationPty.start(&error), qPrintable(error));
         QVERIFY2(scalePty.start(&error), qPrintable(error));
@@ -349,7 +349,7 @@ private slots:
         // ---- The picker's handheld ----
         FloorProcess handheld;
         QVERIFY2(handheld.start(
-                     {QStringLiteral("--serial"), handheldPty.appSide(), QStringLiteral("--server"),
+                     {QStringLiteral("--serial"), handheldPty.devicePath(), QStringLiteral("--server"),
                          m_url.toString(), QStringLiteral("--data-dir"),
                          dir.filePath(QStringLiteral("handheld")), QStringLiteral("--device-id"), kHandheld},
                      &error),
@@ -367,10 +367,10 @@ private slots:
 
         // One scan: written into the pty; returns its feedback line once everything it caused is
         // printed (the "status" tap is handled after the scan's handler returned).
-        const auto scan = [](FloorProcess &floor, PtyPair &pty, const QString &data) {
+        const auto scan = [](FloorProcess &floor, SocatPty &pty, const QString &data) {
             const qsizetype from = floor.count();
             QString sendError;
-            if (!pty.send(data.toUtf8() + "\r\n", &sendError)) {
+            if (!pty.write(data.toUtf8() + "\r\n", &sendError)) {
                 qWarning() << sendError;
                 return QString();
             }
@@ -555,11 +555,12 @@ private slots:
 
         // ---- The pack station: its own scanner and a scale ----
         FloorProcess station;
-        QVERIFY2(station.start({QStringLiteral("--serial"), stationPty.appSide(), QStringLiteral("--scale"),
-                                   scalePty.appSide(), QStringLiteral("--server"), m_url.toString(),
-                                   QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("station")),
-                                   QStringLiteral("--device-id"), kStation},
-                     &error),
+        QVERIFY2(
+            station.start({QStringLiteral("--serial"), stationPty.devicePath(), QStringLiteral("--scale"),
+                              scalePty.devicePath(), QStringLiteral("--server"), m_url.toString(),
+                              QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("station")),
+                              QStringLiteral("--device-id"), kStation},
+                &error),
             qPrintable(error));
         QVERIFY2(
             station.waitForPrefix(QStringLiteral("scanner connected"), 0) >= 0, qPrintable(station.output()));
@@ -599,7 +600,7 @@ private slots:
         const auto weigh = [&](const QByteArray &lines, const QString &expectWeight) {
             const qsizetype from = station.count();
             QString sendError;
-            if (!scalePty.send(lines, &sendError))
+            if (!scalePty.write(lines, &sendError))
                 return false;
             return station.waitFor(
                        [&](const QString &l) {

@@ -47,7 +47,7 @@ private slots:
         QVERIFY(dir.isValid());
         QString error;
 
-        PtyPair pty(dir.path());
+        SocatPty pty(dir.path());
         QVERIFY2(pty.start(&error), qPrintable(error));
 
         ServerProcess server(dir.filePath(QStringLiteral("server")));
@@ -56,7 +56,7 @@ private slots:
 
         const QString appData = dir.filePath(QStringLiteral("app"));
         AppProcess app(appData, dir.filePath(QStringLiteral("probe.json")));
-        QVERIFY2(app.start({QStringLiteral("--serial"), pty.appSide(), QStringLiteral("--server"),
+        QVERIFY2(app.start({QStringLiteral("--serial"), pty.devicePath(), QStringLiteral("--server"),
                                server.url().toString(), QStringLiteral("--device-id"), kDevice,
                                QStringLiteral("--operator"), QStringLiteral("E2E Tester")},
                      &error),
@@ -71,7 +71,7 @@ private slots:
             "10LOT-42\r\n",
             "A-01-02\r\n"};
         for (const auto &scan : first)
-            QVERIFY2(pty.send(scan, &error), qPrintable(error));
+            QVERIFY2(pty.write(scan, &error), qPrintable(error));
 
         QTRY_COMPARE_WITH_TIMEOUT(countRows(app.probe(), QStringLiteral("synced")), 3, 30000);
         QCOMPARE(deviceQueueCount(appData + QStringLiteral("/queue.sqlite")), qint64(3));
@@ -93,8 +93,8 @@ private slots:
 
         // The server goes away. Scans are still accepted (committed locally) and wait.
         server.stop();
-        QVERIFY2(pty.send("TOTE-0001\r\n", &error), qPrintable(error));
-        QVERIFY2(pty.send("4012345001075\r\n", &error), qPrintable(error));
+        QVERIFY2(pty.write("TOTE-0001\r\n", &error), qPrintable(error));
+        QVERIFY2(pty.write("4012345001075\r\n", &error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(countRows(app.probe(), {}), 5, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(countRows(app.probe(), QStringLiteral("pending")), 2, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(app.probe().value(QStringLiteral("backlog")).toInt(), 2, 20000);

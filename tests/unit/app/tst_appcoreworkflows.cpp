@@ -3,18 +3,14 @@
 // them, and the pack station's scale is a real pty made by socat.
 
 #include "appcore.h"
+#include "socatpty.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 using namespace dockhand;
 
@@ -46,21 +42,14 @@ private slots:
         if (QStandardPaths::findExecutable(QStringLiteral("socat")).isEmpty())
             QFAIL("socat is not installed (Debian package socat)");
         QTemporaryDir dir;
-        const QString scalePath = dir.filePath(QStringLiteral("scale"));
-        const QString hostPath = dir.filePath(QStringLiteral("host"));
-        QProcess socat;
-        socat.start(QStringLiteral("socat"),
-            {QStringLiteral("pty,raw,echo=0,link=") + scalePath,
-                QStringLiteral("pty,raw,echo=0,link=") + hostPath});
-        QVERIFY(socat.waitForStarted(10000));
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(scalePath) && QFileInfo::exists(hostPath), 10000);
-        const int fd = ::open(QFile::encodeName(hostPath).constData(), O_WRONLY | O_NOCTTY);
-        QVERIFY(fd >= 0);
+        testing::SocatPty scalePty(dir.path(), QStringLiteral("scale"));
+        QString error;
+        QVERIFY2(scalePty.start(&error), qPrintable(error));
 
         AppConfig config;
         config.dataDir = dir.filePath(QStringLiteral("app"));
         config.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:9")); // nobody listens: offline
-        config.scalePort = scalePath;
+        config.scalePort = scalePty.devicePath();
         {
             AppCore core(config);
             core.start();
@@ -87,8 +76,7 @@ private slots:
             wf->route(raw("4006381333931"));
             QCOMPARE(wf->pack()->state(), PackWorkflow::State::ChooseCarton);
             wf->pack()->chooseCarton(QStringLiteral("BOX-S"));
-            const QByteArray lines = "US,GS,+  0.700kg\r\nST,GS,+  0.742kg\r\n";
-            QCOMPARE(::write(fd, lines.constData(), size_t(lines.size())), ssize_t(lines.size()));
+            QVERIFY(scalePty.write("US,GS,+  0.700kg\r\nST,GS,+  0.742kg\r\n"));
             QTRY_COMPARE_WITH_TIMEOUT(wf->pack()->weightKg(), 0.742, 10000);
             QSignalSpy closed(wf->pack(), &PackWorkflow::cartonClosed);
             wf->pack()->closeCarton();
@@ -103,9 +91,6 @@ private slots:
             QCOMPARE(latest.operatorId, QStringLiteral("OP-1002"));
             QCOMPARE(core.scans()->lastResult(), QStringLiteral("accepted"));
         }
-        ::close(fd);
-        socat.terminate();
-        socat.waitForFinished(10000);
     }
 };
 

@@ -3,72 +3,16 @@
 // coming back.
 
 #include "scalereader.h"
+#include "socatpty.h"
 
-#include <QFileInfo>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 using namespace dockhand;
 
 namespace {
-
-// socat's pty pair: the reader opens `scalePath`, the test writes `hostPath` as the scale would.
-class PtyPair
-{
-public:
-    explicit PtyPair(const QString &dir)
-        : m_scalePath(dir + QStringLiteral("/scale")), m_hostPath(dir + QStringLiteral("/host"))
-    { }
-    ~PtyPair() { stop(); }
-
-    bool start()
-    {
-        m_socat.setProgram(QStringLiteral("socat"));
-        m_socat.setArguments({QStringLiteral("pty,raw,echo=0,link=") + m_scalePath,
-            QStringLiteral("pty,raw,echo=0,link=") + m_hostPath});
-        m_socat.start();
-        if (!m_socat.waitForStarted(10000))
-            return false;
-        QDeadlineTimer deadline(10000);
-        while (!deadline.hasExpired() && !(QFileInfo::exists(m_scalePath) && QFileInfo::exists(m_hostPath)))
-            QTest::qWait(20);
-        if (!QFileInfo::exists(m_scalePath) || !QFileInfo::exists(m_hostPath))
-            return false;
-        m_fd = ::open(QFile::encodeName(m_hostPath).constData(), O_WRONLY | O_NOCTTY);
-        return m_fd >= 0;
-    }
-
-    void stop()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
-        if (m_socat.state() != QProcess::NotRunning) {
-            m_socat.terminate();
-            if (!m_socat.waitForFinished(10000))
-                m_socat.kill();
-            m_socat.waitForFinished(10000);
-        }
-    }
-
-    bool write(const QByteArray &bytes)
-    {
-        return ::write(m_fd, bytes.constData(), size_t(bytes.size())) == bytes.size();
-    }
-    QString scalePath() const { return m_scalePath; }
-
-private:
-    QString m_scalePath;
-    QString m_hostPath;
-    QProcess m_socat;
-    int m_fd = -1;
-};
 
 constexpr int kWait = 10000;
 
@@ -141,10 +85,10 @@ private slots:
         if (QStandardPaths::findExecutable(QStringLiteral("socat")).isEmpty())
             QFAIL("socat is not installed (Debian package socat)");
         QTemporaryDir dir;
-        PtyPair pty(dir.path());
+        testing::SocatPty pty(dir.path());
         QVERIFY(pty.start());
         ScaleConfig config;
-        config.portName = pty.scalePath();
+        config.portName = pty.devicePath();
         config.reopenMs = 200;
         ScaleReader reader(config);
         QSignalSpy readings(&reader, &ScaleReader::reading);
@@ -174,7 +118,7 @@ private slots:
         // The scale's cable is pulled: the reader closes the port, and reopens it when it is back.
         pty.stop();
         QTRY_COMPARE_WITH_TIMEOUT(reader.state(), ScaleReader::State::Disconnected, kWait);
-        PtyPair again(dir.path());
+        testing::SocatPty again(dir.path());
         QVERIFY(again.start());
         QTRY_COMPARE_WITH_TIMEOUT(reader.state(), ScaleReader::State::Connected, kWait);
         QVERIFY(again.write("ST,NT,+  0.500kg\n"));

@@ -1,97 +1,15 @@
 #include "serialscanner.h"
+#include "socatpty.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 using namespace dockhand;
 
 namespace {
-
-// A real pseudo-terminal pair made by socat: the scanner reads `scannerPath`, the test writes
-// `hostPath` as if it were the barcode scanner's firmware.
-class PtyPair
-{
-public:
-    explicit PtyPair(const QString &dir)
-        : m_scannerPath(dir + QStringLiteral("/scanner")), m_hostPath(dir + QStringLiteral("/host"))
-    { }
-    ~PtyPair() { stop(); }
-
-    bool start()
-    {
-        m_socat.setProgram(QStringLiteral("socat"));
-        m_socat.setArguments({QStringLiteral("-d"), QStringLiteral("-d"),
-            QStringLiteral("pty,raw,echo=0,link=") + m_scannerPath,
-            QStringLiteral("pty,raw,echo=0,link=") + m_hostPath});
-        m_socat.start();
-        if (!m_socat.waitForStarted(10000))
-            return false;
-        QDeadlineTimer deadline(10000);
-        while (!deadline.hasExpired()) {
-            if (QFileInfo::exists(m_scannerPath) && QFileInfo::exists(m_hostPath))
-                break;
-            QTest::qWait(20);
-        }
-        if (!QFileInfo::exists(m_scannerPath) || !QFileInfo::exists(m_hostPath))
-            return false;
-        m_fd = ::open(QFile::encodeName(m_hostPath).constData(), O_WRONLY | O_NOCTTY);
-        return m_fd >= 0;
-    }
-
-    // SIGTERM: socat closes both ptys (the scanner side sees the device vanish) and removes the links.
-    void stop()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
-        if (m_socat.state() != QProcess::NotRunning) {
-            m_socat.terminate();
-            if (!m_socat.waitForFinished(10000))
-                m_socat.kill();
-            m_socat.waitForFinished(10000);
-        }
-    }
-
-    bool write(const QByteArray &bytes)
-    {
-        qsizetype done = 0;
-        while (done < bytes.size()) {
-            const ssize_t n = ::write(m_fd, bytes.constData() + done, size_t(bytes.size() - done));
-            if (n <= 0)
-                return false;
-            done += n;
-        }
-        return true;
-    }
-
-    // One byte at a time with a pause after each, running the event loop so the scanner reads
-    // the fragments separately.
-    bool writeSlowly(const QByteArray &bytes, int pauseMs)
-    {
-        for (const char c : bytes) {
-            if (!write(QByteArray(1, c)))
-                return false;
-            QTest::qWait(pauseMs);
-        }
-        return true;
-    }
-
-    QString scannerPath() const { return m_scannerPath; }
-
-private:
-    QString m_scannerPath;
-    QString m_hostPath;
-    QProcess m_socat;
-    int m_fd = -1;
-};
 
 constexpr int kWait = 10000; // generous: a loaded 2-core machine must not make the tests flaky
 
@@ -104,9 +22,9 @@ class TestSerialScanner : public QObject
 private:
     QTemporaryDir m_dir;
 
-    std::unique_ptr<SerialScanner> connectedScanner(PtyPair &pty, SerialScannerConfig config)
+    std::unique_ptr<SerialScanner> connectedScanner(testing::SocatPty &pty, SerialScannerConfig config)
     {
-        config.portName = pty.scannerPath();
+        config.portName = pty.devicePath();
         auto scanner = std::make_unique<SerialScanner>(config);
         scanner->start();
         if (scanner->state() != SerialScanner::State::Connected)
@@ -144,9 +62,9 @@ private slots:
         QFETCH(QString, framing);
         QFETCH(QString, suffixName);
         QFETCH(QByteArray, suffix);
-        PtyPair pty(m_dir.path());
+        testing::SocatPty pty(m_dir.path());
         QVERIFY(pty.start());
-        QJsonObject json {{QStringLiteral("port"), pty.scannerPath()}, {QStringLiteral("framing"), framing}};
+        QJsonObject json {{QStringLiteral("port"), pty.devicePath()}, {QStringLiteral("framing"), framing}};
         if (!suffixName.isEmpty())
             json.insert(QStringLiteral("suffix"), suffixName);
         const auto parsed = SerialScannerConfig::fromJson(json);
@@ -164,7 +82,7 @@ private slots:
         QCOMPARE(first.aim, QStringLiteral("]C1"));
         QCOMPARE(first.data, gs1);
         QCOMPARE(first.source, ScanSource::Serial);
-        QCOMPARE(first.device, pty.scannerPath());
+        QCOMPARE(first.device, pty.devicePath());
         QVERIFY(first.time.isValid());
         QCOMPARE(scans.at(1).at(0).value<RawScan>().data, QByteArray("4006381333931"));
         QCOMPARE(rejects.size(), 0);
@@ -172,7 +90,7 @@ private slots:
 
     void fragmentedWrites()
     {
-        PtyPair pty(m_dir.path());
+        testing::SocatPty pty(m_dir.path());
         QVERIFY(pty.start());
         SerialScannerConfig config;
         config.framing = SerialFraming::Suffix;
@@ -195,7 +113,7 @@ private slots:
 
     void interByteTimeoutFraming()
     {
-        PtyPair pty(m_dir.path());
+        testing::SocatPty pty(m_dir.path());
         QVERIFY(pty.start());
         SerialScannerConfig config;
         config.framing = SerialFraming::InterByteTimeout;
@@ -236,7 +154,7 @@ private slots:
         QFETCH(QByteArray, frame);
         QFETCH(QString, aim);
         QFETCH(QByteArray, data);
-        PtyPair pty(m_dir.path());
+        testing::SocatPty pty(m_dir.path());
         QVERIFY(pty.start());
         auto scanner = connectedScanner(pty, {});
         QSignalSpy scans(scanner.get(), &SerialScanner::scanned);
@@ -248,7 +166,7 @@ private slots:
 
     void noiseIsRejectedWithAReason()
     {
-        PtyPair pty(m_dir.path());
+        testing::SocatPty pty(m_dir.path());
         QVERIFY(pty.start());
         auto scanner = connectedScanner(pty, {});
         QSignalSpy scans(scanner.get(), &SerialScanner::scanned);
@@ -273,7 +191,7 @@ private slots:
 
     void disconnectAndReconnect()
     {
-        PtyPair pty(m_dir.path());
+        testing::SocatPty pty(m_dir.path());
         QVERIFY(pty.start());
         SerialScannerConfig config;
         config.reopenIntervalMs = 200;
@@ -315,15 +233,15 @@ private slots:
 
     void portMissingAtStartConnectsLater()
     {
-        PtyPair pty(m_dir.path());
+        testing::SocatPty pty(m_dir.path());
         SerialScannerConfig config;
-        config.portName = pty.scannerPath();
+        config.portName = pty.devicePath();
         config.reopenIntervalMs = 100;
         SerialScanner scanner(config);
         QSignalSpy states(&scanner, &SerialScanner::stateChanged);
         scanner.start();
         QCOMPARE(scanner.state(), SerialScanner::State::Disconnected);
-        QVERIFY(scanner.lastError().contains(pty.scannerPath()));
+        QVERIFY(scanner.lastError().contains(pty.devicePath()));
         QTest::qWait(500);
         QCOMPARE(states.size(), 1); // retries with the same result are not news
         QVERIFY(pty.start());

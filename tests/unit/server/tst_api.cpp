@@ -1,6 +1,6 @@
 #include "api.h"
+#include "scanevents.h"
 #include "serverstore.h"
-#include "servertestutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,7 +9,7 @@
 
 using namespace dockhand;
 using namespace dockhand::server;
-using dockhand::server::test::makeUpload;
+using dockhand::testing::makeUpload;
 
 // The API without sockets: routing, limits, validation and JSON shapes.
 class TestApi : public QObject

@@ -3,8 +3,8 @@
 // import (JSON and CSV, all or nothing) and the Prometheus /metrics text.
 
 #include "api.h"
+#include "scanevents.h"
 #include "serverstore.h"
-#include "servertestutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,7 +49,7 @@ private:
     static QString error(const ApiResponse &r) { return r.body.value(QLatin1String("error")).toString(); }
     QByteArray uploadOf(const QString &device, qint64 seq)
     {
-        return json(test::makeUpload(device, seq, 1).toJson());
+        return json(testing::makeUpload(device, seq, 1).toJson());
     }
 
 private slots:
@@ -162,7 +162,7 @@ private slots:
         QCOMPARE(r.status, 403);
         QVERIFY(error(r).contains(QLatin1String("dev-b")));
         // A batch labelled dev-a carrying one event of dev-b: the wire format already refuses it.
-        protocol::UploadRequest mixed = test::makeUpload(QStringLiteral("dev-a"), 2, 2);
+        protocol::UploadRequest mixed = testing::makeUpload(QStringLiteral("dev-a"), 2, 2);
         mixed.events[1].deviceId = QStringLiteral("dev-b");
         r = call("POST", QStringLiteral("/v1/events"), json(mixed.toJson()), m_deviceA);
         QCOMPARE(r.status, 400);

@@ -2,8 +2,8 @@
 // every rejection path, exactly-once application, and the change log devices download.
 
 #include "api.h"
+#include "scanevents.h"
 #include "serverstore.h"
-#include "servertestutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -54,7 +54,7 @@ private:
 
     protocol::ScanEvent event(const QJsonObject &fields, const QString &step = QStringLiteral("pick"))
     {
-        protocol::ScanEvent e = test::makeEvent(kDevice, ++m_seq);
+        protocol::ScanEvent e = testing::makeEvent(kDevice, ++m_seq);
         e.step = step;
         e.fields = fields;
         return e;

@@ -3,7 +3,7 @@
 // guarantees must come from the database, since neither process knows what the other does.
 
 #include "protocol.h"
-#include "servertestutil.h"
+#include "scanevents.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -263,7 +263,7 @@ private slots:
             QCOMPARE(status, 200);
             batches[d].deviceId = device;
             for (int i = 0; i < kOrders; ++i) {
-                protocol::ScanEvent e = server::test::makeEvent(device, i + 1);
+                protocol::ScanEvent e = testing::makeEvent(device, i + 1);
                 e.fields = QJsonObject {{QStringLiteral("action"), QStringLiteral("pick")},
                     {QStringLiteral("order"), QStringLiteral("PG-%1").arg(d == 0 ? i : kOrders - 1 - i)},
                     {QStringLiteral("line"), 1}, {QStringLiteral("gtin"), kGtin},

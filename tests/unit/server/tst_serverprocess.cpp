@@ -1,7 +1,7 @@
 // Starts the real bin/dockhand-server (label e2e) and talks to it over HTTP like a device would.
 
 #include "protocol.h"
-#include "servertestutil.h"
+#include "scanevents.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -15,7 +15,7 @@
 #include <QTimer>
 
 using namespace dockhand;
-using dockhand::server::test::makeUpload;
+using dockhand::testing::makeUpload;
 
 namespace {
 

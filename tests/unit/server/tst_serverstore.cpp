@@ -1,6 +1,6 @@
 #include "pinhash.h"
+#include "scanevents.h"
 #include "serverstore.h"
-#include "servertestutil.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -10,7 +10,7 @@
 using namespace dockhand;
 using namespace dockhand::server;
 using dockhand::protocol::AckStatus;
-using dockhand::server::test::makeEvent;
+using dockhand::testing::makeEvent;
 
 class TestServerStore : public QObject
 {

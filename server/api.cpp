@@ -83,6 +83,35 @@ std::optional<qint64> integerParameter(const ApiRequest &request, QLatin1StringV
     return value;
 }
 
+// ?after=N&limit=M of a list read page by page: rows after the cursor N (0: from the start), at
+// most M of them.
+struct Page
+{
+    qint64 after = 0;
+    int limit = 0;
+};
+
+std::optional<Page> pageParameters(const ApiRequest &request, ApiResponse *error)
+{
+    const auto after
+        = integerParameter(request, QLatin1String("after"), 0, 0, std::numeric_limits<qint64>::max(), error);
+    if (!after)
+        return std::nullopt;
+    const auto limit = integerParameter(
+        request, QLatin1String("limit"), Api::kDefaultEventLimit, 1, Api::kMaxEventLimit, error);
+    if (!limit)
+        return std::nullopt;
+    return Page {*after, int(*limit)};
+}
+
+// 429 with Retry-After: the caller may try again in `waitSeconds`.
+ApiResponse tooManyRequests(const QString &message, int waitSeconds)
+{
+    ApiResponse r = ApiResponse::error(429, message);
+    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(waitSeconds)});
+    return r;
+}
+
 QStringList splitPath(const QString &path)
 {
     return path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
@@ -297,14 +326,13 @@ std::optional<ApiResponse> Api::throttle()
     const auto wait = takeToken(key, m_limits.rate, m_limits.burst);
     if (!wait)
         return std::nullopt;
-    ApiResponse r = ApiResponse::error(429,
+    return tooManyRequests(
         QStringLiteral("too many requests from %1 (limit %2 per second, burst %3); retry in %4 s")
             .arg(m_caller.id)
             .arg(m_limits.rate)
             .arg(m_limits.burst)
-            .arg(*wait));
-    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(*wait)});
-    return r;
+            .arg(*wait),
+        *wait);
 }
 
 std::optional<ApiResponse> Api::throttleAddress(const ApiRequest &request)
@@ -316,15 +344,14 @@ std::optional<ApiResponse> Api::throttleAddress(const ApiRequest &request)
     const auto wait = takeToken(QStringLiteral("a:") + address, m_limits.addressRate, m_limits.addressBurst);
     if (!wait)
         return std::nullopt;
-    ApiResponse r = ApiResponse::error(429,
+    return tooManyRequests(
         QStringLiteral("too many enrolment and login requests from %1 (limit %2 per second, burst %3); "
                        "retry in %4 s")
             .arg(address.isEmpty() ? QStringLiteral("this address") : address)
             .arg(m_limits.addressRate)
             .arg(m_limits.addressBurst)
-            .arg(*wait));
-    r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(*wait)});
-    return r;
+            .arg(*wait),
+        *wait);
 }
 
 ApiResponse Api::dispatch(const ApiRequest &request)
@@ -487,13 +514,8 @@ ApiResponse Api::getEvents(const ApiRequest &request)
         = checkQuery(request, {QLatin1String("device"), QLatin1String("after"), QLatin1String("limit")}))
         return *bad;
     ApiResponse error;
-    const auto after
-        = integerParameter(request, QLatin1String("after"), 0, 0, std::numeric_limits<qint64>::max(), &error);
-    if (!after)
-        return error;
-    const auto limit
-        = integerParameter(request, QLatin1String("limit"), kDefaultEventLimit, 1, kMaxEventLimit, &error);
-    if (!limit)
+    const auto page = pageParameters(request, &error);
+    if (!page)
         return error;
     QString device = request.query.queryItemValue(QStringLiteral("device"), QUrl::FullyDecoded);
     // A device reads only its own events; supervisors and admins read everyone's.
@@ -509,16 +531,16 @@ ApiResponse Api::getEvents(const ApiRequest &request)
             QStringLiteral("reading events is for devices and supervisors; %1 is a %2")
                 .arg(m_caller.id, m_caller.role));
     }
-    auto page = m_store->events(device, *after, int(*limit));
-    if (!page)
-        return storageError(QStringLiteral("cannot read the events"), page.error());
+    auto read = m_store->events(device, page->after, page->limit);
+    if (!read)
+        return storageError(QStringLiteral("cannot read the events"), read.error());
     QJsonArray events;
-    for (const auto &stored : std::as_const(page->events)) {
+    for (const auto &stored : std::as_const(read->events)) {
         QJsonObject e = stored.event.toJson();
         e.insert(QLatin1String("receivedAt"), isoTime(stored.receivedAt));
         events.append(e);
     }
-    return {200, QJsonObject {{QLatin1String("events"), events}, {QLatin1String("total"), page->total}}, {}};
+    return {200, QJsonObject {{QLatin1String("events"), events}, {QLatin1String("total"), read->total}}, {}};
 }
 
 namespace {
@@ -731,15 +753,10 @@ ApiResponse Api::listExceptions(const ApiRequest &request)
     if (auto bad = checkQuery(request, {QLatin1String("after"), QLatin1String("limit")}))
         return *bad;
     ApiResponse error;
-    const auto after
-        = integerParameter(request, QLatin1String("after"), 0, 0, std::numeric_limits<qint64>::max(), &error);
-    if (!after)
+    const auto page = pageParameters(request, &error);
+    if (!page)
         return error;
-    const auto limit
-        = integerParameter(request, QLatin1String("limit"), kDefaultEventLimit, 1, kMaxEventLimit, &error);
-    if (!limit)
-        return error;
-    auto rows = m_store->exceptions(*after, int(*limit));
+    auto rows = m_store->exceptions(page->after, page->limit);
     if (!rows)
         return storageError(QStringLiteral("cannot read the exceptions"), rows.error());
     QJsonArray list;

@@ -218,8 +218,10 @@ Expected<QList<QueuedEvent>> ScanQueue::exceptions(int limit)
     return select("exceptions",
         QStringLiteral("WHERE state = 2 "
                        "OR (result = 'accepted' AND json_extract(fields, '$.action') IN ('short', 'damage')) "
-                       "OR (result = 'refused' AND kind = 'product' "
-                       "    AND json_extract(fields, '$.action') IN ('pick', 'verify-item')) "
+                       "OR (result = 'refused' AND kind = 'product' AND ("
+                       "    (step = 'pick' AND json_extract(fields, '$.action') = 'pick' "
+                       "     AND json_extract(fields, '$.line') IS NOT NULL) "
+                       "    OR (step = 'pack' AND json_extract(fields, '$.action') = 'verify-item'))) "
                        "ORDER BY seq DESC LIMIT ?"),
         {limit});
 }

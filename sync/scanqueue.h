@@ -45,8 +45,10 @@ public:
     // The events this device accepted for `task` in `step`, oldest first, with their server state:
     // what a workflow replays to resume a task after a restart.
     Expected<QList<QueuedEvent>> acceptedForTask(const QString &task, const QString &step);
-    // The newest events that may need a supervisor, newest first, at most `limit`: rejected by the
-    // server, short picks and damage, and product scans refused at pick or pack.
+    // The newest events that need a supervisor, newest first, at most `limit`: rejected by the
+    // server, short picks and damage, and goods refused at pick (against a line) or at pack.
+    // Refusals such as "scan the location first" are not among them. (ReviewModel::categoryOf
+    // names the kind of each; the two must agree.)
     Expected<QList<QueuedEvent>> exceptions(int limit);
     Expected<qint64> count();
 

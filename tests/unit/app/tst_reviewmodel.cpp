@@ -116,6 +116,31 @@ private slots:
         QCOMPARE(model.rowCount(), 4);
     }
 
+    void plainRefusalsDoNotCrowdOutExceptions()
+    {
+        // The list holds the newest `capacity` exceptions; plain refusals after them (products
+        // scanned once the batch is done) must not push them out.
+        QueueFixture f;
+        f.scans.setOperator(QStringLiteral("OP-1001"));
+        f.data.addTask(
+            {QStringLiteral("T-1"), QStringLiteral("open"), QString(), {QStringLiteral("SO-100001")},
+                {{QStringLiteral("SO-100001"), 1, kGtinA, QStringLiteral("A-01-01"), 10, 3}}});
+        ReviewModel model(&f.data, 2);
+        model.setQueue(f.queue.get());
+        model.setActive(true);
+        PickWorkflow pick(&f.scans, &f.data);
+        pick.setOperator(QStringLiteral("OP-1001"));
+        QVERIFY(pick.startTask(QStringLiteral("T-1")));
+        pick.handleScan(f.scan(QStringLiteral("A-01-01")));
+        pick.shortPick(QStringLiteral("not-found"));
+        QCOMPARE(pick.state(), PickWorkflow::State::Summary);
+        for (int i = 0; i < 5; ++i)
+            pick.handleScan(f.scan(kGtinA)); // "batch T-1 is done"
+        model.queueChanged();
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.counts().value(QStringLiteral("short")).toInt(), 1);
+    }
+
     void closedListReadsOnOpening()
     {
         QueueFixture f;

@@ -1096,6 +1096,30 @@ ApiResponse Api::metrics(const ApiRequest &request)
         + QByteArray::number(m_metrics.latencySumSeconds, 'f', 6)
         + "\ndockhand_http_request_duration_seconds_count " + QByteArray::number(m_metrics.latencyCount)
         + '\n';
+    // The floor as the database has it: the same on every server sharing it.
+    const auto floor = m_store->floorCounts(QDateTime::currentDateTimeUtc().addSecs(-kActiveWindowSeconds));
+    out += "# HELP dockhand_database_up Whether the database answered this scrape (1) or not (0).\n"
+           "# TYPE dockhand_database_up gauge\ndockhand_database_up "
+        + QByteArray(floor ? "1" : "0") + '\n';
+    if (floor) {
+        auto labelled = [&out](const char *name, const char *type, const char *help, const char *label,
+                            const QList<std::pair<QString, qint64>> &values) {
+            out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
+            for (const auto &[key, value] : values)
+                out += QByteArray(name) + '{' + label + "=\"" + key.toUtf8() + "\"} "
+                    + QByteArray::number(value) + '\n';
+        };
+        labelled("dockhand_orders", "gauge", "Orders by status (whole database).", "status",
+            floor->ordersByStatus);
+        labelled("dockhand_exceptions_total", "counter",
+            "Exceptions raised for supervisors, by kind (whole database).", "kind", floor->exceptionsByKind);
+        out += "# HELP dockhand_devices_enrolled Devices holding a token (whole database).\n"
+               "# TYPE dockhand_devices_enrolled gauge\ndockhand_devices_enrolled "
+            + QByteArray::number(floor->devicesEnrolled) + '\n';
+        out += "# HELP dockhand_devices_active Devices that enrolled or uploaded scans in the last 5 minutes "
+               "(whole database).\n# TYPE dockhand_devices_active gauge\ndockhand_devices_active "
+            + QByteArray::number(floor->devicesActive) + '\n';
+    }
     out += "# HELP dockhand_info Server build and database kind.\n# TYPE dockhand_info gauge\n"
            "dockhand_info{version=\"" DOCKHAND_VERSION "\",database=\""
         + m_store->dialectName().toLatin1() + "\"} 1\n";

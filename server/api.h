@@ -67,6 +67,8 @@ public:
     static constexpr qsizetype kMaxBodyBytes = 4 * 1024 * 1024;
     static constexpr int kDefaultEventLimit = 100;
     static constexpr int kMaxEventLimit = 1000;
+    // /metrics counts a device as active when it enrolled or sent events within this window.
+    static constexpr int kActiveWindowSeconds = 300;
 
     explicit Api(ServerStore *store, ApiLimits limits = {});
 

@@ -2204,6 +2204,40 @@ Expected<QList<ServerStore::DeviceRow>> ServerStore::devices()
     return list;
 }
 
+Expected<ServerStore::FloorCounts> ServerStore::floorCounts(const QDateTime &activeSince)
+{
+    FloorCounts counts;
+    auto grouped = [this](const QString &sql, QList<std::pair<QString, qint64>> *into) -> Expected<void> {
+        auto q = run(sql);
+        if (!q)
+            return Error {q.error()};
+        while (q.value()->next())
+            into->append({q.value()->value(0).toString(), q.value()->value(1).toLongLong()});
+        q.value()->finish();
+        return {};
+    };
+    if (auto read
+        = grouped(QStringLiteral("SELECT status, COUNT(*) FROM orders GROUP BY status ORDER BY status"),
+            &counts.ordersByStatus);
+        !read)
+        return Error {read.error()};
+    if (auto read
+        = grouped(QStringLiteral("SELECT kind, COUNT(*) FROM exceptions GROUP BY kind ORDER BY kind"),
+            &counts.exceptionsByKind);
+        !read)
+        return Error {read.error()};
+    auto enrolled = scalar(QStringLiteral("SELECT COUNT(*) FROM devices WHERE token_hash <> ''"));
+    if (!enrolled)
+        return Error {enrolled.error()};
+    counts.devicesEnrolled = enrolled.value();
+    auto active = scalar(QStringLiteral("SELECT COUNT(*) FROM devices WHERE last_seen >= ?"),
+        {timestamp(activeSince.toUTC())});
+    if (!active)
+        return Error {active.error()};
+    counts.devicesActive = active.value();
+    return counts;
+}
+
 // --- orders import ----------------------------------------------------------------------------
 
 Expected<QList<ServerStore::RowError>> ServerStore::importOrders(const QList<ImportOrder> &orders)

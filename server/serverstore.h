@@ -240,6 +240,17 @@ public:
         QDateTime lastSeen;
     };
     Expected<QList<DeviceRow>> devices();
+
+    // Counts over the whole database, for /metrics: every server on one PostgreSQL reports the
+    // same figures, so they describe the floor, not one process.
+    struct FloorCounts
+    {
+        QList<std::pair<QString, qint64>> ordersByStatus; // statuses with at least one order
+        QList<std::pair<QString, qint64>> exceptionsByKind; // short / damage / rejected, ever raised
+        qint64 devicesEnrolled = 0;
+        qint64 devicesActive = 0; // enrolled or uploaded events since the given time
+    };
+    Expected<FloorCounts> floorCounts(const QDateTime &activeSince);
     // Base of the growing wait after a wrong PIN (tests make it short).
     void setLoginDelayMs(int ms) { m_loginDelayMs = ms; }
     // At most this many rows of recent login failures are kept for badges that do not exist.

@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
+
 using namespace dockhand;
 using namespace dockhand::server;
 
@@ -407,6 +409,30 @@ private slots:
         QVERIFY(text.contains(QLatin1String("dockhand_http_requests_total{code=\"401\"} ")));
         QVERIFY(text.contains(QLatin1String("dockhand_http_request_duration_seconds_bucket{le=\"+Inf\"} ")));
         QVERIFY(text.contains(QLatin1String("dockhand_http_request_duration_seconds_count ")));
+        // The floor as the database has it (the same on every server sharing it).
+        QVERIFY(text.contains(QLatin1String("dockhand_database_up 1\n")));
+        auto sampleOf = [&text](const QString &name) -> qint64 {
+            const auto m
+                = QRegularExpression(QStringLiteral("\n%1 (\\d+)\n").arg(QRegularExpression::escape(name)))
+                      .match(text);
+            return m.hasMatch() ? m.captured(1).toLongLong() : -1;
+        };
+        for (const char *status : {"received", "processing", "picked", "packed"}) {
+            const auto orders = m_store->orders(QString::fromLatin1(status));
+            QVERIFY(orders.ok());
+            const qint64 expected = orders.value().size();
+            QCOMPARE(sampleOf(QStringLiteral("dockhand_orders{status=\"%1\"}").arg(QLatin1String(status))),
+                expected > 0 ? expected : -1); // a status without orders has no line
+        }
+        const auto devices = m_store->devices();
+        QVERIFY(devices.ok());
+        const qint64 enrolled = std::count_if(devices.value().cbegin(), devices.value().cend(),
+            [](const ServerStore::DeviceRow &d) { return d.enrolled; });
+        QVERIFY(enrolled >= 2);
+        QCOMPARE(sampleOf(QStringLiteral("dockhand_devices_enrolled")), enrolled);
+        QVERIFY(sampleOf(QStringLiteral("dockhand_devices_active")) >= 1); // dev-b uploaded just now
+        QVERIFY(text.contains(QLatin1String("# TYPE dockhand_exceptions_total counter\n")));
+
         // Every line is a comment or "name{labels} number" (Prometheus text format 0.0.4).
         static const QRegularExpression sample(
             QStringLiteral("^[a-z_]+(\\{[a-z]+=\"[^\"]*\"(,[a-z]+=\"[^\"]*\")*\\})? [0-9.e+-]+$"));

@@ -353,6 +353,22 @@ private slots:
                                           .value(QLatin1String("exceptions"))
                                           .toArray();
         QCOMPARE(exceptions.size(), 2 * kOrders - acceptedEvents);
+
+        // /metrics: the floor figures come from the database, so both servers report the same.
+        QStringList floorLines[2];
+        for (int server = 0; server < 2; ++server) {
+            QNetworkReply *reply = send(server, "GET", QStringLiteral("/metrics"), {}, {});
+            waitAll({reply});
+            for (const QString &line : QString::fromUtf8(reply->readAll()).split(QLatin1Char('\n')))
+                if (line.startsWith(QLatin1String("dockhand_orders{"))
+                    || line.startsWith(QLatin1String("dockhand_exceptions_total{"))
+                    || line.startsWith(QLatin1String("dockhand_devices_enrolled ")))
+                    floorLines[server].append(line);
+            reply->deleteLater();
+        }
+        QVERIFY(floorLines[0].contains(QStringLiteral("dockhand_exceptions_total{kind=\"rejected\"} %1")
+                                           .arg(2 * kOrders - acceptedEvents)));
+        QCOMPARE(floorLines[1], floorLines[0]);
     }
 };
 

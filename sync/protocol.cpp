@@ -65,10 +65,14 @@ std::optional<ScanEvent> ScanEvent::fromJson(const QJsonObject &json, QString *e
         return std::nullopt;
     if (!readString(json, QLatin1String("device"), &e.deviceId, error, true))
         return std::nullopt;
+    // JSON readers keep integers exactly only up to 2^53 - 1; a larger one would be stored as a
+    // neighbouring number, so it is refused rather than changed.
+    constexpr double kMaxSequence = 9007199254740991.0;
     const auto seq = json.value(QLatin1String("seq"));
-    if (!seq.isDouble() || seq.toDouble() < 1 || seq.toDouble() != double(seq.toInteger())) {
+    if (!seq.isDouble() || seq.toDouble() < 1 || seq.toDouble() > kMaxSequence
+        || seq.toDouble() != double(seq.toInteger())) {
         if (error)
-            *error = QStringLiteral("field 'seq' must be a positive integer");
+            *error = QStringLiteral("field 'seq' must be a positive integer (at most 9007199254740991)");
         return std::nullopt;
     }
     e.sequence = seq.toInteger();
@@ -97,6 +101,15 @@ std::optional<ScanEvent> ScanEvent::fromJson(const QJsonObject &json, QString *e
             *error = QStringLiteral("field 'deviceTime' is not an ISO 8601 time: %1").arg(time.left(64));
         return std::nullopt;
     }
+    // Without an offset the time would be read in whatever zone the reader is in.
+    if (e.deviceTime.timeSpec() == Qt::LocalTime) {
+        if (error)
+            *error = QStringLiteral("field 'deviceTime' has no UTC offset (end it with Z, e.g. "
+                                    "2026-11-22T08:30:01.250Z): %1")
+                         .arg(time.left(64));
+        return std::nullopt;
+    }
+    e.deviceTime = e.deviceTime.toUTC();
     if (e.result != QLatin1String("accepted") && e.result != QLatin1String("refused")) {
         if (error)
             *error = QStringLiteral("field 'result' must be 'accepted' or 'refused'");

@@ -59,11 +59,16 @@ private slots:
                                     << "'seq' must be a positive integer";
         QTest::newRow("seq zero") << "seq" << QJsonValue(0) << "'seq' must be a positive integer";
         QTest::newRow("seq fraction") << "seq" << QJsonValue(1.5) << "'seq' must be a positive integer";
+        // Past 2^53 a JSON number is no longer exact: 2^53 + 1 would be stored as 2^53.
+        QTest::newRow("seq past 2^53") << "seq" << QJsonValue(qint64(9007199254740993))
+                                       << "'seq' must be a positive integer (at most 9007199254740991)";
         QTest::newRow("raw number") << "raw" << QJsonValue(5) << "'raw' must be a string";
         QTest::newRow("fields array")
             << "fields" << QJsonValue(QJsonArray {}) << "'fields' must be an object";
         QTest::newRow("bad time") << "deviceTime" << QJsonValue(QStringLiteral("yesterday"))
                                   << "not an ISO 8601 time";
+        QTest::newRow("time without offset")
+            << "deviceTime" << QJsonValue(QStringLiteral("2026-11-22T08:30:01.250")) << "has no UTC offset";
         QTest::newRow("bad result") << "result" << QJsonValue(QStringLiteral("maybe")) << "'result' must be";
     }
 
@@ -80,6 +85,19 @@ private slots:
         QString error;
         QVERIFY(!ScanEvent::fromJson(json, &error));
         QVERIFY2(error.contains(message), qPrintable(error));
+    }
+
+    void acceptsLargestSequenceAndAnyOffset()
+    {
+        QJsonObject json = sample().toJson();
+        json.insert(QStringLiteral("seq"), qint64(9007199254740991));
+        json.insert(QStringLiteral("deviceTime"), QStringLiteral("2026-11-22T09:30:01.250+01:00"));
+        QString error;
+        const auto e = ScanEvent::fromJson(json, &error);
+        QVERIFY2(e, qPrintable(error));
+        QCOMPARE(e->sequence, qint64(9007199254740991));
+        QCOMPARE(e->deviceTime, QDateTime(QDate(2026, 11, 22), QTime(8, 30, 1, 250), Qt::UTC));
+        QCOMPARE(e->deviceTime.timeSpec(), Qt::UTC);
     }
 
     void uploadRequestChecksDeviceAndSize()

@@ -879,8 +879,8 @@ ApiResponse Api::orderHistory(const ApiRequest &request, const QString &number)
 
 namespace {
 
-// Splits one CSV record (RFC 4180 quotes, no embedded newlines).
-QStringList csvFields(const QString &line)
+// Splits one CSV record (RFC 4180 quotes, no embedded newlines) at `separator`.
+QStringList csvFields(const QString &line, QChar separator)
 {
     QStringList fields;
     QString field;
@@ -898,7 +898,7 @@ QStringList csvFields(const QString &line)
             }
         } else if (c == QLatin1Char('"')) {
             quoted = true;
-        } else if (c == QLatin1Char(',')) {
+        } else if (c == separator) {
             fields.append(field.trimmed());
             field.clear();
         } else {
@@ -909,12 +909,15 @@ QStringList csvFields(const QString &line)
     return fields;
 }
 
-QString checkOrderLine(const WarehouseData::OrderLine &l)
+// Checks an imported line; its GTIN is stored in the 14-digit form devices look products up by.
+QString checkOrderLine(WarehouseData::OrderLine &l)
 {
     if (l.line <= 0)
         return QStringLiteral("line must be a positive whole number");
-    if (!isValidGtin14(l.gtin))
-        return QStringLiteral("GTIN '%1' is not 14 digits with a valid check digit").arg(l.gtin.left(32));
+    const auto gtin = gtin14(l.gtin);
+    if (!gtin)
+        return gtinError(l.gtin);
+    l.gtin = *gtin;
     if (l.quantity <= 0 || l.quantity > 100000)
         return QStringLiteral("quantity must be a whole number from 1 to 100000");
     return {};
@@ -931,22 +934,38 @@ ApiResponse Api::importOrders(const ApiRequest &request)
     const bool csv = request.contentType.startsWith("text/csv");
     if (csv) {
         // number,customer,line,gtin,quantity — one order line per row; rows of one order together.
+        // Spreadsheets write commas, semicolons (where the comma is the decimal sign) or tabs: the
+        // header row says which.
         const QStringList lines = QString::fromUtf8(request.body).split(QLatin1Char('\n'));
         QHash<QString, qsizetype> byNumber;
+        QChar separator = QLatin1Char(',');
         int row = 0;
         for (QString text : lines) {
             ++row;
             text = text.trimmed();
+            if (row == 1 && text.startsWith(QChar(0xfeff))) // a byte order mark, as Excel writes
+                text = text.mid(1).trimmed();
             if (text.isEmpty())
                 continue;
-            const QStringList f = csvFields(text);
             if (row == 1) {
-                if (f.join(QLatin1Char(',')).toLower() != QLatin1String("number,customer,line,gtin,quantity"))
+                static const QLatin1String header("number,customer,line,gtin,quantity");
+                bool known = false;
+                for (const QChar candidate :
+                    {QChar(QLatin1Char(',')), QChar(QLatin1Char(';')), QChar(QLatin1Char('\t'))}) {
+                    if (csvFields(text, candidate).join(QLatin1Char(',')).toLower() == header) {
+                        separator = candidate;
+                        known = true;
+                        break;
+                    }
+                }
+                if (!known)
                     errors.append({row,
-                        QStringLiteral("the first row must be the header "
-                                       "number,customer,line,gtin,quantity")});
+                        QStringLiteral("the first row must be the header number,customer,line,gtin,quantity "
+                                       "(separated by commas, semicolons or tabs), not '%1'")
+                            .arg(text.left(80))});
                 continue;
             }
+            const QStringList f = csvFields(text, separator);
             if (f.size() != 5) {
                 errors.append({row, QStringLiteral("expected 5 fields, got %1").arg(f.size())});
                 continue;

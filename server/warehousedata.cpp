@@ -89,6 +89,22 @@ Expected<QJsonArray> arrayOf(const QJsonObject &json, QLatin1StringView key)
 
 } // namespace
 
+std::optional<QString> gtin14(QStringView gtin)
+{
+    if (gtin.size() != 8 && gtin.size() != 12 && gtin.size() != 13 && gtin.size() != 14)
+        return std::nullopt;
+    const QString padded = QString(14 - gtin.size(), QLatin1Char('0')) + gtin.toString();
+    if (!isValidGtin14(padded))
+        return std::nullopt;
+    return padded;
+}
+
+QString gtinError(QStringView gtin)
+{
+    return QStringLiteral("GTIN '%1' is not a GTIN-8, -12, -13 or -14 with a valid check digit")
+        .arg(gtin.left(32));
+}
+
 bool isValidGtin14(QStringView gtin)
 {
     if (gtin.size() != 14)
@@ -173,9 +189,10 @@ Expected<WarehouseData> WarehouseData::fromJson(const QJsonObject &json)
         p.lotTracked = r.boolean(QLatin1String("lotTracked"));
         p.expiryTracked = r.boolean(QLatin1String("expiryTracked"));
         p.serialTracked = r.boolean(QLatin1String("serialTracked"));
-        if (r.error().isEmpty() && !isValidGtin14(p.gtin))
-            r.fail(
-                QStringLiteral("GTIN '%1' is not 14 digits with a valid check digit").arg(p.gtin.left(20)));
+        if (const auto normal = gtin14(p.gtin))
+            p.gtin = *normal;
+        else if (r.error().isEmpty())
+            r.fail(gtinError(p.gtin));
         if (gtins.contains(p.gtin))
             r.fail(QStringLiteral("GTIN %1 appears twice").arg(p.gtin));
         if (!r.error().isEmpty())
@@ -188,6 +205,7 @@ Expected<WarehouseData> WarehouseData::fromJson(const QJsonObject &json)
         RecordReader r(stock->at(i).toObject(), QStringLiteral("stock[%1]").arg(i));
         Stock s {r.string(QLatin1String("location")), r.string(QLatin1String("gtin")),
             r.integer(QLatin1String("quantity"), 0)};
+        s.gtin = gtin14(s.gtin).value_or(s.gtin);
         if (r.error().isEmpty() && !locationCodes.contains(s.location))
             r.fail(QStringLiteral("unknown location %1").arg(s.location));
         if (r.error().isEmpty() && !gtins.contains(s.gtin))
@@ -256,6 +274,7 @@ Expected<WarehouseData> WarehouseData::fromJson(const QJsonObject &json)
             RecordReader lr(lineArray.at(j).toObject(), QStringLiteral("%1.lines[%2]").arg(where).arg(j));
             OrderLine line {int(lr.integer(QLatin1String("line"), 1)), lr.string(QLatin1String("gtin")),
                 lr.integer(QLatin1String("quantity"), 1)};
+            line.gtin = gtin14(line.gtin).value_or(line.gtin);
             if (lr.error().isEmpty() && !gtins.contains(line.gtin))
                 lr.fail(QStringLiteral("unknown product GTIN %1").arg(line.gtin));
             if (lineNumbers.contains(line.line))

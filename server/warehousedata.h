@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace dockhand::server {
 
 // A warehouse's master data and open orders as one importable value: the demo file today,
@@ -81,6 +83,13 @@ struct WarehouseData
 
 // GS1 mod-10 check: weights 3,1,3,... from the rightmost data digit.
 bool isValidGtin14(QStringView gtin);
+
+// EAN-8, UPC-A (12 digits), EAN-13 and GTIN-14 name the same product once left-padded with zeros
+// to 14 digits (DOMAIN.md). The 14-digit form of `gtin`, or nothing when it is not 8, 12, 13 or
+// 14 digits with a valid check digit.
+std::optional<QString> gtin14(QStringView gtin);
+// The refusal for a GTIN that gtin14() does not take, for import and data-file errors.
+QString gtinError(QStringView gtin);
 
 // Order statuses the server knows, in journey order (DOMAIN.md).
 const QStringList &orderStatuses();

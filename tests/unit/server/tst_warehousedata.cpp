@@ -40,6 +40,29 @@ private slots:
         QCOMPARE(isValidGtin14(gtin), valid);
     }
 
+    void gtinNormalisedTo14Digits_data()
+    {
+        QTest::addColumn<QString>("gtin");
+        QTest::addColumn<QString>("normal"); // empty: refused
+        QTest::newRow("GTIN-14") << QStringLiteral("09501101020917") << QStringLiteral("09501101020917");
+        QTest::newRow("EAN-13") << QStringLiteral("9501101020917") << QStringLiteral("09501101020917");
+        QTest::newRow("UPC-A") << QStringLiteral("036000291452") << QStringLiteral("00036000291452");
+        QTest::newRow("EAN-8") << QStringLiteral("96385074") << QStringLiteral("00000096385074");
+        QTest::newRow("EAN-13 wrong check digit") << QStringLiteral("9501101020918") << QString();
+        QTest::newRow("11 digits") << QStringLiteral("95011010209") << QString();
+        QTest::newRow("15 digits") << QStringLiteral("095011010209170") << QString();
+        QTest::newRow("spaces") << QStringLiteral("9501101 020917") << QString();
+        QTest::newRow("empty") << QString() << QString();
+    }
+    void gtinNormalisedTo14Digits()
+    {
+        QFETCH(QString, gtin);
+        QFETCH(QString, normal);
+        QCOMPARE(gtin14(gtin).value_or(QString()), normal);
+        if (normal.isEmpty())
+            QVERIFY(gtinError(gtin).contains(QLatin1String("valid check digit")));
+    }
+
     void errorsNameTheRecord_data()
     {
         const QJsonObject product {{QStringLiteral("gtin"), QStringLiteral("04012345001006")},

@@ -131,10 +131,25 @@ constexpr double kLatencyBoundsMs[] = {1, 5, 10, 25, 50, 100, 250, 500, 1000, 50
 
 QString bearerToken(const QByteArray &authorization)
 {
-    const QByteArray prefix = QByteArrayLiteral("Bearer ");
-    if (!authorization.startsWith(prefix))
+    // The scheme name is case-insensitive (RFC 9110): "bearer" and "BEARER" are fine too.
+    const QByteArray trimmed = authorization.trimmed();
+    if (trimmed.size() < 7 || trimmed.left(7).toLower() != "bearer ")
         return {};
-    return QString::fromLatin1(authorization.mid(prefix.size()).trimmed());
+    return QString::fromLatin1(trimmed.mid(7).trimmed());
+}
+
+// Why `id` cannot name a device, or empty: it shows up in logs, lists and URLs, so it must be
+// printable and must not start or end with a space.
+QString deviceIdProblem(const QString &id)
+{
+    if (id.trimmed() != id)
+        return QStringLiteral("device id '%1' starts or ends with a space").arg(id.left(128));
+    for (const QChar c : id)
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
+            || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
+            return QStringLiteral("device id must not hold control characters (found U+%1)")
+                .arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0')));
+    return {};
 }
 
 std::optional<QJsonObject> jsonObjectBody(const ApiRequest &request, const QString &shape, ApiResponse *error)
@@ -650,6 +665,8 @@ ApiResponse Api::enrol(const ApiRequest &request)
     if (!fields)
         return error;
     const QString device = fields->value(QStringLiteral("device"));
+    if (const QString problem = deviceIdProblem(device); !problem.isEmpty())
+        return ApiResponse::error(400, problem);
     auto token = m_store->enrol(
         fields->value(QStringLiteral("code")), device, fields->value(QStringLiteral("name")));
     if (!token)

@@ -204,6 +204,14 @@ private slots:
                      .status,
             400);
         QCOMPARE(call("POST", QStringLiteral("/v1/enrol"), "{nope").status, 400);
+        // A device id turns up in logs and lists: no line breaks or other control characters, no
+        // spaces around it.
+        for (const QString &bad :
+            {QStringLiteral("hh 2\n"), QStringLiteral("hh\u00002"), QStringLiteral(" hh-2")}) {
+            r = enrol({{QStringLiteral("code"), QStringLiteral("CODE-1")}, {QStringLiteral("device"), bad}});
+            QCOMPARE(r.status, 400);
+            QVERIFY2(error(r).contains(QLatin1String("device id")), qPrintable(error(r)));
+        }
 
         // Enrolling again gives a new token and revokes the old one.
         r = enrol({{QStringLiteral("code"), QStringLiteral("CODE-1")},
@@ -219,6 +227,10 @@ private slots:
         QVERIFY(second != first);
         QCOMPARE(call("GET", QStringLiteral("/v1/sync?limit=1"), {}, first).status, 401);
         QCOMPARE(call("GET", QStringLiteral("/v1/sync?limit=1"), {}, second).status, 200);
+        // The scheme name is case-insensitive (RFC 9110).
+        ApiRequest lower {"GET", QStringLiteral("/v1/sync"), QUrlQuery(QStringLiteral("limit=1")), {},
+            "bearer " + second.toLatin1(), {}};
+        QCOMPARE(m_api->handle(lower).status, 200);
 
         r = call("GET", QStringLiteral("/v1/devices"), {}, m_admin);
         QCOMPARE(r.status, 200);

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds (warnings are errors), runs each fuzz
-# target for a bounded time, the unit tests under ASan + UBSan, and then every ctest test (unit,
-# qml, e2e, lint) — ctest's summary of that full run is the last thing printed.
+# target and the crash soak for a bounded time, the unit tests under ASan + UBSan, and then every
+# ctest test (unit, qml, e2e, lint) — ctest's summary of that full run is the last thing printed.
 # Exits non-zero on any failure. Benchmarks are not tests: run scripts/bench.sh for figures.
 #   DOCKHAND_FUZZ_SECONDS  seconds per fuzz target (default 30; 0 skips fuzzing)
 #   DOCKHAND_ASAN          1 (default) runs the unit tests under ASan + UBSan; 0 skips
+#   DOCKHAND_SOAK_SECONDS  time for the crash soak (label soak: SIGKILL the scanning driver again
+#                          and again; default 180; 0 skips)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +34,12 @@ if [ "${DOCKHAND_ASAN:-1}" = 1 ]; then
         echo "dockhand: asan build failed" >&2
         status=1
     fi
+fi
+
+soak_seconds=${DOCKHAND_SOAK_SECONDS:-180}
+if [ "$soak_seconds" -gt 0 ]; then
+    echo "== soak: crash proof for ${soak_seconds}s =="
+    DOCKHAND_CRASH_SECONDS="$soak_seconds" ctest --preset ci -C soak -L soak --output-on-failure || status=1
 fi
 
 echo "== ctest: unit, qml, e2e, lint =="

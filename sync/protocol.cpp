@@ -88,6 +88,29 @@ std::optional<ScanEvent> ScanEvent::fromJson(const QJsonObject &json, QString *e
         || !readString(json, QLatin1String("reason"), &e.reason, error, false)
         || !readString(json, QLatin1String("deviceTime"), &time, error, true))
         return std::nullopt;
+    // Unknown fields are refused, not dropped: a field the server does not know would be data the
+    // device believes it delivered. (Counted: the seven required ones are there by now.)
+    static const QLatin1StringView optional[]
+        = {QLatin1String("operator"), QLatin1String("task"), QLatin1String("aim"), QLatin1String("source"),
+            QLatin1String("kind"), QLatin1String("reason"), QLatin1String("fields")};
+    qsizetype known = 7;
+    for (const QLatin1StringView key : optional)
+        known += json.contains(key);
+    if (json.size() != known) {
+        static const QStringList allowed {QStringLiteral("id"), QStringLiteral("device"),
+            QStringLiteral("seq"), QStringLiteral("operator"), QStringLiteral("task"), QStringLiteral("step"),
+            QStringLiteral("raw"), QStringLiteral("aim"), QStringLiteral("source"), QStringLiteral("kind"),
+            QStringLiteral("fields"), QStringLiteral("result"), QStringLiteral("reason"),
+            QStringLiteral("deviceTime")};
+        for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+            if (!allowed.contains(it.key())) {
+                if (error)
+                    *error = QStringLiteral("unknown field '%1' (allowed: %2)")
+                                 .arg(it.key().left(64), allowed.join(QLatin1String(", ")));
+                return std::nullopt;
+            }
+        }
+    }
     const auto fields = json.value(QLatin1String("fields"));
     if (!fields.isUndefined() && !fields.isNull() && !fields.isObject()) {
         if (error)

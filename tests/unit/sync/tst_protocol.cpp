@@ -70,6 +70,8 @@ private slots:
         QTest::newRow("time without offset")
             << "deviceTime" << QJsonValue(QStringLiteral("2026-11-22T08:30:01.250")) << "has no UTC offset";
         QTest::newRow("bad result") << "result" << QJsonValue(QStringLiteral("maybe")) << "'result' must be";
+        QTest::newRow("unknown field")
+            << "quantity" << QJsonValue(3) << "unknown field 'quantity' (allowed: id,";
     }
 
     void refusesMalformedEvents()
@@ -85,6 +87,21 @@ private slots:
         QString error;
         QVERIFY(!ScanEvent::fromJson(json, &error));
         QVERIFY2(error.contains(message), qPrintable(error));
+    }
+
+    void acceptsAnEventWithRequiredFieldsOnly()
+    {
+        const QJsonObject json {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+            {QStringLiteral("device"), QStringLiteral("handheld-01")}, {QStringLiteral("seq"), 1},
+            {QStringLiteral("step"), QStringLiteral("home")},
+            {QStringLiteral("raw"), QStringLiteral("A-01-01")},
+            {QStringLiteral("result"), QStringLiteral("accepted")},
+            {QStringLiteral("deviceTime"), QStringLiteral("2026-11-22T08:30:01.250Z")}};
+        QString error;
+        const auto e = ScanEvent::fromJson(json, &error);
+        QVERIFY2(e, qPrintable(error));
+        QVERIFY(e->operatorId.isEmpty());
+        QVERIFY(e->fields.isEmpty());
     }
 
     void acceptsLargestSequenceAndAnyOffset()

@@ -1,5 +1,6 @@
 #include "appconfig.h"
 
+#include "protocol.h"
 #include "servertrust.h"
 
 #include <QCommandLineParser>
@@ -173,6 +174,10 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
         config->deviceId = parser.value(device);
     if (config->deviceId.isEmpty() || config->deviceId.size() > 64) {
         *error = QStringLiteral("--device-id must be 1 to 64 characters");
+        return false;
+    }
+    if (const QString problem = protocol::deviceIdProblem(config->deviceId); !problem.isEmpty()) {
+        *error = QStringLiteral("--device-id: %1").arg(problem);
         return false;
     }
     if (parser.isSet(deviceName))

@@ -138,20 +138,6 @@ QString bearerToken(const QByteArray &authorization)
     return QString::fromLatin1(trimmed.mid(7).trimmed());
 }
 
-// Why `id` cannot name a device, or empty: it shows up in logs, lists and URLs, so it must be
-// printable and must not start or end with a space.
-QString deviceIdProblem(const QString &id)
-{
-    if (id.trimmed() != id)
-        return QStringLiteral("device id '%1' starts or ends with a space").arg(id.left(128));
-    for (const QChar c : id)
-        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
-            || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
-            return QStringLiteral("device id must not hold control characters (found U+%1)")
-                .arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0')));
-    return {};
-}
-
 std::optional<QJsonObject> jsonObjectBody(const ApiRequest &request, const QString &shape, ApiResponse *error)
 {
     if (request.body.trimmed().isEmpty()) {
@@ -665,7 +651,7 @@ ApiResponse Api::enrol(const ApiRequest &request)
     if (!fields)
         return error;
     const QString device = fields->value(QStringLiteral("device"));
-    if (const QString problem = deviceIdProblem(device); !problem.isEmpty())
+    if (const QString problem = protocol::deviceIdProblem(device); !problem.isEmpty())
         return ApiResponse::error(400, problem);
     auto token = m_store->enrol(
         fields->value(QStringLiteral("code")), device, fields->value(QStringLiteral("name")));

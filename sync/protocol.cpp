@@ -38,6 +38,20 @@ bool readUuid(const QJsonObject &o, QLatin1StringView key, QUuid *out, QString *
 
 } // namespace
 
+QString deviceIdProblem(const QString &id)
+{
+    if (id.trimmed() != id)
+        return QStringLiteral("device id '%1' starts or ends with a space").arg(id.left(128));
+    for (const QChar c : id) {
+        const auto category = c.category();
+        if (category == QChar::Other_Control || category == QChar::Other_Format
+            || category == QChar::Separator_Line || category == QChar::Separator_Paragraph)
+            return QStringLiteral("device id must not hold control characters (found U+%1)")
+                .arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0')));
+    }
+    return {};
+}
+
 QJsonObject ScanEvent::toJson() const
 {
     return {

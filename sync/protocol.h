@@ -16,6 +16,11 @@ namespace dockhand::protocol {
 
 inline constexpr int kMaxEventsPerBatch = 500;
 
+// Why `id` cannot name a device, or empty when it can: a device id shows up in logs, lists and
+// URLs, so it must be printable (no control characters) and must not start or end with a space.
+// Devices check their configured id with it, the server checks enrolments.
+QString deviceIdProblem(const QString &id);
+
 // One accepted or refused scan, as the device records it and the server stores it.
 struct ScanEvent
 {

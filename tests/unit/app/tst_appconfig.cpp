@@ -97,6 +97,12 @@ private slots:
                               << QStringLiteral("--size");
         QTest::newRow("baud") << QStringList {QStringLiteral("--baud"), QStringLiteral("fast")}
                               << QStringLiteral("--baud");
+        QTest::newRow("device id with a line break")
+            << QStringList {QStringLiteral("--device-id"), QStringLiteral("handheld\n07")}
+            << QStringLiteral("--device-id: device id must not hold control characters (found U+000A)");
+        QTest::newRow("device id with a trailing space")
+            << QStringList {QStringLiteral("--device-id"), QStringLiteral("handheld-07 ")}
+            << QStringLiteral("--device-id: device id 'handheld-07 ' starts or ends with a space");
         QTest::newRow("missing file")
             << QStringList {QStringLiteral("--config"), QStringLiteral("/nonexistent/x.json")}
             << QStringLiteral("Cannot read the config file");

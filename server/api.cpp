@@ -998,7 +998,7 @@ ApiResponse Api::importOrders(const ApiRequest &request)
             else
                 order.lines.append(line);
         }
-        if (row <= 1 && errors.isEmpty())
+        if (orders.isEmpty() && errors.isEmpty())
             errors.append({1, QStringLiteral("the CSV holds no order rows")});
     } else {
         QJsonParseError parseError;

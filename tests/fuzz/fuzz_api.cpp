@@ -86,7 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         return 0;
     const QByteArray body(reinterpret_cast<const char *>(data) + 1, qsizetype(size) - 1);
     ApiResponse r;
-    switch (data[0] % 6) {
+    switch (data[0] % 6) { // the endpoint
     case 0:
         r = call(*f.api, "POST", QStringLiteral("/v1/events"), body, f.deviceToken, "application/json");
         break;
@@ -106,8 +106,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         r = call(*f.api, "POST", QStringLiteral("/v1/enrol"), body);
         break;
     }
+    const int endpoint = data[0] % 6;
     switch (r.status) {
     case 200:
+        // An import that answers 200 imported something.
+        if ((endpoint == 1 || endpoint == 2) && r.body.value(QLatin1String("imported")).toInt() < 1)
+            std::abort();
         break;
     case 400:
     case 403: // enrolment code not valid
@@ -118,7 +122,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             std::abort();
         break;
     case 401: // a wrong badge or PIN, and only there
-        if (data[0] % 6 != 3 || r.body.value(QLatin1String("error")).toString().isEmpty())
+        if (endpoint != 3 || r.body.value(QLatin1String("error")).toString().isEmpty())
             std::abort();
         break;
     default: // 401, 404, 405, 5xx: nothing here should produce them

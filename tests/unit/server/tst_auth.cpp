@@ -406,6 +406,11 @@ private slots:
             "POST", QStringLiteral("/v1/orders/import"), "SO-1,A,1,04012345001006,1\n", m_admin, "text/csv");
         QCOMPARE(r.status, 400);
         QVERIFY(error(r).contains(QLatin1String("header")));
+        // A header and blank lines is not an import.
+        r = call("POST", QStringLiteral("/v1/orders/import"), "number,customer,line,gtin,quantity\n\n \n",
+            m_admin, "text/csv");
+        QCOMPARE(r.status, 400);
+        QVERIFY2(error(r).contains(QLatin1String("no order rows")), qPrintable(error(r)));
     }
 
     // What a spreadsheet in a German office saves: a byte order mark, semicolons, CRLF, a quoted

@@ -660,9 +660,15 @@ ApiResponse Api::enrol(const ApiRequest &request)
     if (token->isEmpty())
         return ApiResponse::error(
             403, QStringLiteral("the enrolment code is not valid; ask an admin for a current one"));
-    qCInfo(lcServerApi).noquote() << "device" << device << "enrolled";
-    return {200, QJsonObject {{QLatin1String("device"), device}, {QLatin1String("token"), token.value()}}, {},
-        {}};
+    auto lastSeq = m_store->lastSequence(device);
+    if (!lastSeq)
+        return storageError(QStringLiteral("cannot enrol the device"), lastSeq.error());
+    qCInfo(lcServerApi).noquote() << "device" << device << "enrolled; last sequence number held"
+                                  << lastSeq.value();
+    return {200,
+        QJsonObject {{QLatin1String("device"), device}, {QLatin1String("token"), token.value()},
+            {QLatin1String("lastSeq"), lastSeq.value()}},
+        {}, {}};
 }
 
 ApiResponse Api::login(const ApiRequest &request)

@@ -2062,6 +2062,19 @@ Expected<QString> ServerStore::enrol(const QString &code, const QString &device,
     return token;
 }
 
+Expected<qint64> ServerStore::lastSequence(const QString &device)
+{
+    auto stored
+        = scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events WHERE device = ?"), {device});
+    if (!stored)
+        return stored;
+    auto refused = scalar(
+        QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM event_answers WHERE device = ?"), {device});
+    if (!refused)
+        return refused;
+    return qMax(stored.value(), refused.value());
+}
+
 Expected<ServerStore::Principal> ServerStore::authenticate(const QString &token)
 {
     Principal who;

@@ -209,6 +209,9 @@ public:
     // Gives `device` a new token (revoking its old one) when `code` is a valid enrolment code.
     // The value is the token in clear; empty when the code is not valid.
     Expected<QString> enrol(const QString &code, const QString &device, const QString &name);
+    // The highest sequence number this server holds for `device` (stored or refused), 0 if none:
+    // a device that starts a new queue numbers its scans after it.
+    Expected<qint64> lastSequence(const QString &device);
     struct Principal
     {
         enum class Kind { None, Device, Operator };

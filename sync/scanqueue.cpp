@@ -156,6 +156,84 @@ Expected<void> ScanQueue::applyAcks(const QList<protocol::EventAck> &acks)
     return m_store->commit();
 }
 
+Expected<qint64> ScanQueue::continueAfter(qint64 serverLastSeq)
+{
+    static const QString kSettled = QStringLiteral("sequence_settled");
+    if (m_store->meta(kSettled) == QLatin1String("1"))
+        return 0;
+    QString error;
+    auto scalar = [&](const char *name, const QString &sql, qint64 *out) {
+        QSqlQuery *q = m_store->prepared(name, sql, &error);
+        if (!q)
+            return false;
+        if (!q->exec() || !q->next()) {
+            error = describeSqlError(q->lastError());
+            q->finish();
+            return false;
+        }
+        *out = q->value(0).toLongLong();
+        q->finish();
+        return true;
+    };
+    auto write = [&](const char *name, const QString &sql, const QVariantList &values = {}) {
+        QSqlQuery *q = m_store->prepared(name, sql, &error);
+        if (!q)
+            return false;
+        for (int i = 0; i < values.size(); ++i)
+            q->bindValue(i, values.at(i));
+        const bool ok = m_store->execWrite(q, &error);
+        q->finish();
+        return ok;
+    };
+    if (auto began = m_store->begin(); !began)
+        return Error {began.error()};
+    qint64 answered = 0;
+    qint64 first = 0;
+    qint64 last = 0;
+    qint64 counted = 0;
+    if (!scalar(
+            "settle-answered", QStringLiteral("SELECT COUNT(*) FROM scan_events WHERE state <> 0"), &answered)
+        || !scalar("settle-first", QStringLiteral("SELECT COALESCE(MIN(seq), 0) FROM scan_events"), &first)
+        || !scalar("settle-last", QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM scan_events"), &last)
+        || !scalar("settle-counter",
+            QStringLiteral("SELECT COUNT(*) FROM sqlite_sequence WHERE name = 'scan_events'"), &counted)) {
+        m_store->rollback();
+        return Error {error};
+    }
+    qint64 moved = 0;
+    if (answered == 0) {
+        // Every scan here is unsent. Shift them all by one offset (through negative numbers, so
+        // no two rows ever share a number on the way), then let numbering go on from the top.
+        const qint64 offset = first > 0 && first <= serverLastSeq ? serverLastSeq - first + 1 : 0;
+        if (offset > 0) {
+            if (!write("settle-negate", QStringLiteral("UPDATE scan_events SET seq = -seq"))
+                || !write("settle-shift", QStringLiteral("UPDATE scan_events SET seq = ? - seq"), {offset})) {
+                m_store->rollback();
+                return Error {error};
+            }
+            moved = last - first + 1;
+        }
+        const qint64 floor = qMax(serverLastSeq, last + offset);
+        const bool counterSet = counted > 0
+            ? write("settle-raise",
+                QStringLiteral("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'scan_events'"),
+                {floor})
+            : write("settle-start",
+                QStringLiteral("INSERT INTO sqlite_sequence (name, seq) VALUES ('scan_events', ?)"), {floor});
+        if (!counterSet) {
+            m_store->rollback();
+            return Error {error};
+        }
+    }
+    if (auto settled = m_store->setMeta(kSettled, QStringLiteral("1")); !settled) {
+        m_store->rollback();
+        return Error {settled.error()};
+    }
+    if (auto committed = m_store->commit(); !committed)
+        return Error {committed.error()};
+    return moved;
+}
+
 Expected<qint64> ScanQueue::backlog()
 {
     QString error;

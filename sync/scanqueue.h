@@ -40,6 +40,15 @@ public:
     // Records the server's answers in one transaction.
     Expected<void> applyAcks(const QList<protocol::EventAck> &acks);
 
+    // A new queue (a new or wiped device, or one started after a damaged queue was moved aside)
+    // numbers its scans from 1, while the server may hold this device's scans up to
+    // `serverLastSeq` from before: the same numbers on other scans would be refused. Called with
+    // the number the server reports at enrolment, before anything is sent: the scans not yet
+    // sent move up past it, in their order, and numbering goes on after them. Only once per
+    // queue, and never once the server has answered anything from it (its numbers are the
+    // server's then). Returns how many scans were renumbered.
+    Expected<qint64> continueAfter(qint64 serverLastSeq);
+
     Expected<qint64> backlog();
     Expected<QList<QueuedEvent>> latest(int limit);
     // The events this device accepted for `task` in `step`, oldest first, with their server state:

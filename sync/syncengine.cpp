@@ -237,11 +237,23 @@ void SyncEngine::enrol()
             return;
         }
         if (answer.http == 200 || answer.http == 201) {
-            const QString token
-                = QJsonDocument::fromJson(answer.body).object().value(QLatin1String("token")).toString();
+            const QJsonObject json = QJsonDocument::fromJson(answer.body).object();
+            const QString token = json.value(QLatin1String("token")).toString();
             if (token.isEmpty()) {
                 fail(tr("Enrolment answer has no token"));
                 return;
+            }
+            // Before anything is sent: a new queue numbers on after what the server already
+            // holds from this device (a wiped handheld, a queue restarted after damage).
+            if (const QJsonValue lastSeq = json.value(QLatin1String("lastSeq")); lastSeq.isDouble()) {
+                const auto moved = m_queue->continueAfter(lastSeq.toInteger());
+                if (!moved) {
+                    fail(tr("Cannot number the scan queue after the server's: %1").arg(moved.error()));
+                    return;
+                }
+                if (moved.value() > 0)
+                    qCInfo(lcSync) << moved.value() << "unsent scans renumbered after" << lastSeq.toInteger()
+                                   << "(the server's last for this device)";
             }
             if (auto stored = m_store->setMeta(kTokenKey, token); !stored) {
                 fail(tr("Cannot keep the device token: %1").arg(stored.error()));

@@ -8,6 +8,7 @@
 #include "scanqueue.h"
 #include "syncengine.h"
 
+#include <QFile>
 #include <QSet>
 #include <QTest>
 
@@ -207,6 +208,48 @@ private slots:
         QVERIFY(token != QStringLiteral("not-a-token"));
         const QString wrong = checkExactlyOnce(*m_server, device, 3);
         QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    }
+
+    // A handheld is wiped (or its damaged queue moved aside) and comes back under the same device
+    // id with a new queue that numbers from 1 again, scanning offline before it reaches the
+    // server. Its scans must not collide with the numbers the server holds from before: they are
+    // renumbered after the server's last at enrolment, and all of them are stored.
+    void newQueueNumbersOnAfterTheServer()
+    {
+        const QString device = QStringLiteral("wiped-07");
+        const QString file = db(device);
+        {
+            auto store = LocalStore::open(file, QStringLiteral("ui-before-wipe"));
+            QVERIFY(store.ok());
+            QVERIFY(fill(store.value().get(), device, 5));
+            SyncController sync(config(m_server->url(), device, file));
+            sync.start();
+            QTRY_VERIFY2_WITH_TIMEOUT(drained(sync), qPrintable(sync.status().lastError), 30000);
+        }
+        QString wrong = checkExactlyOnce(*m_server, device, 5);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(file + QLatin1String(suffix));
+
+        auto store = LocalStore::open(file, QStringLiteral("ui-after-wipe"));
+        QVERIFY(store.ok());
+        QVERIFY(fill(store.value().get(), device, 3)); // offline: numbered 1, 2, 3 on the device
+        SyncController sync(config(m_server->url(), device, file));
+        sync.start();
+        QTRY_VERIFY2_WITH_TIMEOUT(drained(sync), qPrintable(sync.status().lastError), 30000);
+        ScanQueue queue(store.value().get(), device);
+        QVERIFY(queue.append(draft(99)).ok()); // numbering goes on after the renumbered scans
+        sync.nudge();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (wrong = checkExactlyOnce(*m_server, device, 9)).isEmpty(), qPrintable(wrong), 30000);
+        const auto refused = queue.exceptions(100);
+        QVERIFY(refused.ok());
+        QVERIFY2(refused.value().isEmpty(),
+            refused.value().isEmpty() ? "" : qPrintable(refused.value().first().serverReason));
+        const auto latest = queue.latest(10);
+        QVERIFY(latest.ok());
+        QCOMPARE(latest.value().first().event.sequence, qint64(9));
+        QCOMPARE(latest.value().last().event.sequence, qint64(6));
     }
 
     // The demo warehouse reaches the device cache; the UI reads it on its own connection.

@@ -232,6 +232,18 @@ private slots:
             "bearer " + second.toLatin1(), {}};
         QCOMPARE(m_api->handle(lower).status, 200);
 
+        // The answer says how far the server holds this device's numbering: a device that lost its
+        // queue numbers its new scans after it.
+        QCOMPARE(r.body.value(QLatin1String("lastSeq")).toInteger(), 0);
+        QCOMPARE(call("POST", QStringLiteral("/v1/events"),
+                     json(testing::makeUpload(QStringLiteral("dev-c"), 1, 4).toJson()), second)
+                     .status,
+            200);
+        r = enrol({{QStringLiteral("code"), QStringLiteral("CODE-1")},
+            {QStringLiteral("device"), QStringLiteral("dev-c")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.value(QLatin1String("lastSeq")).toInteger(), 4);
+
         r = call("GET", QStringLiteral("/v1/devices"), {}, m_admin);
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.value(QLatin1String("total")).toInt() >= 3);

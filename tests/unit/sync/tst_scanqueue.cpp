@@ -117,6 +117,51 @@ private slots:
         QCOMPARE(rows.at(2).state, EventState::Acknowledged);
     }
 
+    // A new queue learns at enrolment that the server holds this device's scans up to 10.
+    void newQueueContinuesAfterTheServer()
+    {
+        auto store = open(path("continue.sqlite"), QStringLiteral("n1"));
+        ScanQueue queue(store.get(), QStringLiteral("dev-1"));
+        QList<QUuid> ids;
+        for (const char *raw : {"A", "B", "C"})
+            ids.append(queue.append(draft(QString::fromLatin1(raw)))->id);
+        const auto moved = queue.continueAfter(10);
+        QVERIFY2(moved.ok(), qPrintable(moved.error()));
+        QCOMPARE(moved.value(), qint64(3));
+        const auto batch = queue.pendingBatch(10, 1 << 20);
+        QVERIFY(batch.ok());
+        QCOMPARE(batch->size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(batch->at(i).id, ids.at(i)); // same scans, same order
+            QCOMPARE(batch->at(i).sequence, qint64(11 + i));
+        }
+        QCOMPARE(queue.append(draft(QStringLiteral("D")))->sequence, qint64(14));
+        // Once only: a later enrolment (a revoked token) leaves the numbers alone.
+        QCOMPARE(queue.continueAfter(50).value(), qint64(0));
+        QCOMPARE(queue.append(draft(QStringLiteral("E")))->sequence, qint64(15));
+    }
+
+    void emptyNewQueueStartsAfterTheServer()
+    {
+        auto store = open(path("continue-empty.sqlite"), QStringLiteral("n2"));
+        ScanQueue queue(store.get(), QStringLiteral("dev-1"));
+        QCOMPARE(queue.continueAfter(7).value(), qint64(0));
+        QCOMPARE(queue.append(draft(QStringLiteral("A")))->sequence, qint64(8));
+    }
+
+    // A queue the server has answered is numbered as the server knows it: nothing moves.
+    void answeredQueueKeepsItsNumbers()
+    {
+        auto store = open(path("continue-answered.sqlite"), QStringLiteral("n3"));
+        ScanQueue queue(store.get(), QStringLiteral("dev-1"));
+        const auto a = queue.append(draft(QStringLiteral("A")));
+        QVERIFY(queue.append(draft(QStringLiteral("B"))).ok());
+        QVERIFY(queue.applyAcks({{a->id, protocol::AckStatus::Accepted, {}}}).ok());
+        QCOMPARE(queue.continueAfter(100).value(), qint64(0));
+        QCOMPARE(queue.pendingBatch(10, 1 << 20)->first().sequence, qint64(2));
+        QCOMPARE(queue.append(draft(QStringLiteral("C")))->sequence, qint64(3));
+    }
+
     void reopenKeepsEventsAndContinuesSequence()
     {
         const QString file = path("reopen.sqlite");

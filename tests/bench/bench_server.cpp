@@ -22,6 +22,8 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -36,10 +38,12 @@ namespace {
 
 QTextStream out(stdout);
 
-QJsonObject request(
-    QNetworkAccessManager &net, const QUrl &url, const QByteArray &body, const QByteArray &token, int *status)
+QJsonObject request(QNetworkAccessManager &net, const QUrl &url, const QByteArray &body,
+    const QByteArray &token, int *status, const QSslConfiguration *tls)
 {
     QNetworkRequest req(url);
+    if (tls)
+        req.setSslConfiguration(*tls);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     if (!token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + token);
@@ -54,9 +58,10 @@ QJsonObject request(
     return json;
 }
 
-// Events per second through the HTTP API of a server started with `databaseArgs`; 0 on failure.
-double drainThroughServer(
-    const QStringList &databaseArgs, const QList<protocol::ScanEvent> &events, int batch)
+// Events per second through the HTTP API of a server started with `serverArgs` (its database,
+// and its certificate for HTTPS: then `tls` trusts it); 0 on failure.
+double drainThroughServer(const QStringList &serverArgs, const QList<protocol::ScanEvent> &events, int batch,
+    const QSslConfiguration *tls = nullptr)
 {
     double drain = 0;
     QProcess server;
@@ -65,7 +70,7 @@ double drainThroughServer(
         QStringList {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--quiet"),
             QStringLiteral("--enrolment-code"), QStringLiteral("BENCH"), QStringLiteral("--rate"),
             QStringLiteral("1000000"), QStringLiteral("--burst"), QStringLiteral("1000000")}
-            + databaseArgs);
+            + serverArgs);
     QByteArray line;
     QElapsedTimer wait;
     wait.start();
@@ -74,7 +79,7 @@ double drainThroughServer(
         line += server.readAllStandardOutput();
     }
     const auto match
-        = QRegularExpression(QStringLiteral("(http://[0-9.]+:\\d+)")).match(QString::fromUtf8(line));
+        = QRegularExpression(QStringLiteral("(https?://[0-9.]+:\\d+)")).match(QString::fromUtf8(line));
     if (!match.hasMatch()) {
         out << "  dockhand-server did not start\n";
         return drain;
@@ -83,7 +88,7 @@ double drainThroughServer(
     QNetworkAccessManager net;
     int status = 0;
     const QByteArray token = request(net, base.resolved(QUrl(QStringLiteral("/v1/enrol"))),
-        R"({"code":"BENCH","device":"bench-device"})", {}, &status)
+        R"({"code":"BENCH","device":"bench-device"})", {}, &status, tls)
                                  .value(QLatin1String("token"))
                                  .toString()
                                  .toLatin1();
@@ -104,7 +109,7 @@ double drainThroughServer(
     timer.start();
     qsizetype accepted = 0;
     for (const QByteArray &body : std::as_const(bodies)) {
-        const QJsonObject answer = request(net, url, body, token, &status);
+        const QJsonObject answer = request(net, url, body, token, &status, tls);
         if (status != 200) {
             out << "  upload failed with HTTP " << status << "\n";
             break;
@@ -211,6 +216,26 @@ int main(int argc, char **argv)
     QSqlDatabase::removeDatabase(QStringLiteral("raw-sqlite"));
     report(QStringLiteral("SQLite"), sqliteServer, sqliteRaw);
 
+    // The same over HTTPS, as a site with its own certificate runs it (made with openssl).
+    QString output;
+    const QString cert = dir.filePath(QStringLiteral("server.crt"));
+    const QString key = dir.filePath(QStringLiteral("server.key"));
+    if (runTool(QStringLiteral("openssl req -x509 -newkey rsa:2048 -nodes -keyout %1 -out %2 -days 2 "
+                               "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1")
+                    .arg(key, cert),
+            &output)) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromPath(cert));
+        const double https
+            = drainThroughServer({QStringLiteral("--database"), dir.filePath(QStringLiteral("server-tls.db")),
+                                     QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key},
+                events, batch, &tls);
+        report(QStringLiteral("SQLite over HTTPS"), https, sqliteRaw);
+    } else {
+        out << "SQLite over HTTPS: skipped (openssl could not make a certificate: " << output.right(200)
+            << ")\n";
+    }
+
     // PostgreSQL: a private throwaway cluster, when the binaries are there.
     const QString bin = QStringLiteral("/usr/lib/postgresql/15/bin");
     if (!QFileInfo::exists(bin + QStringLiteral("/initdb"))) {
@@ -227,7 +252,6 @@ int main(int argc, char **argv)
     auto quoted = [&as](const QString &cmd) {
         return as.isEmpty() ? cmd : as + QLatin1Char('"') + cmd + QLatin1Char('"');
     };
-    QString output;
     if (!as.isEmpty())
         runTool(QStringLiteral("chown -R postgres %1 && chmod 755 %2").arg(cluster, dir.path()), &output);
     const bool up

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QTemporaryDir>
 
 #include <cstdint>
@@ -43,6 +44,8 @@ Fixture &fixture()
         static char name[] = "fuzz_api";
         static char *argv[] = {name, nullptr};
         new QCoreApplication(argc, argv);
+        // Quiet: skipped changes and refused requests would otherwise log on every input.
+        QLoggingCategory::setFilterRules(QStringLiteral("dockhand.*=false"));
         auto *made = new Fixture;
         if (!made->dir.isValid())
             std::abort();

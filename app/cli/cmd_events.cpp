@@ -68,6 +68,12 @@ int runEvents(const QStringList &args)
             return 2;
         }
     }
+    if (const QUrl base(server, QUrl::StrictMode); !base.isValid() || base.host().isEmpty()
+        || (base.scheme() != QLatin1String("http") && base.scheme() != QLatin1String("https"))) {
+        err << "dockhand-cli events: --server: '" << server
+            << "' is not an http(s) URL (for example http://10.0.0.5:8765)\n";
+        return 2;
+    }
     QUrl url(server + QStringLiteral("/v1/events"));
     QUrlQuery query;
     if (!device.isEmpty())

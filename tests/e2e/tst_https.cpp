@@ -192,6 +192,13 @@ private slots:
         out = run(binary(QStringLiteral("dockhand-cli")), args, m_dir.path(), &code);
         QCOMPARE(code, 1);
         QVERIFY2(out.contains(QLatin1String("certificate is not trusted (host 127.0.0.1)")), qPrintable(out));
+        // A server given without its scheme is named, not sent anywhere.
+        out = run(binary(QStringLiteral("dockhand-cli")),
+            {QStringLiteral("events"), QStringLiteral("--server"), QStringLiteral("127.0.0.1:8765")},
+            m_dir.path(), &code);
+        QCOMPARE(code, 2);
+        QVERIFY2(
+            out.contains(QLatin1String("--server: '127.0.0.1:8765' is not an http(s) URL")), qPrintable(out));
     }
 
     void badTlsFilesStopTheServer()

@@ -790,7 +790,8 @@ ApiResponse Api::listDevices(const ApiRequest &request)
     for (const auto &d : std::as_const(rows.value()))
         list.append(QJsonObject {{QLatin1String("id"), d.id}, {QLatin1String("name"), d.name},
             {QLatin1String("enrolled"), d.enrolled}, {QLatin1String("firstSeen"), isoTime(d.firstSeen)},
-            {QLatin1String("lastSeen"), isoTime(d.lastSeen)}});
+            {QLatin1String("lastSeen"), isoTime(d.lastSeen)}, {QLatin1String("lastSeq"), d.lastSeq},
+            {QLatin1String("missing"), d.missing()}});
     return {
         200, QJsonObject {{QLatin1String("devices"), list}, {QLatin1String("total"), list.size()}}, {}, {}};
 }

@@ -2203,15 +2203,21 @@ Expected<ServerStore::LoginResult> ServerStore::login(const QString &badge, cons
 
 Expected<QList<ServerStore::DeviceRow>> ServerStore::devices()
 {
-    auto q = run(
-        QStringLiteral("SELECT id, name, token_hash <> '', first_seen, last_seen FROM devices ORDER BY id"));
+    // Sequence numbers received: stored events and refusals remembered without a row (UNION
+    // counts a number once).
+    auto q = run(QStringLiteral(
+        "SELECT d.id, d.name, d.token_hash <> '', d.first_seen, d.last_seen, COALESCE(r.last_seq, 0), "
+        "COALESCE(r.received, 0) FROM devices d LEFT JOIN (SELECT device, MAX(seq) AS last_seq, COUNT(*) AS "
+        "received FROM (SELECT device, seq FROM events UNION SELECT device, seq FROM event_answers) AS seqs "
+        "GROUP BY device) AS r ON r.device = d.id ORDER BY d.id"));
     if (!q)
         return Error {q.error()};
     QList<DeviceRow> list;
     while (q.value()->next()) {
         const QSqlQuery &r = *q.value();
-        list.append({r.value(0).toString(), r.value(1).toString(), r.value(2).toBool(),
-            parseTimestamp(r.value(3)), parseTimestamp(r.value(4))});
+        list.append(
+            {r.value(0).toString(), r.value(1).toString(), r.value(2).toBool(), parseTimestamp(r.value(3)),
+                parseTimestamp(r.value(4)), r.value(5).toLongLong(), r.value(6).toLongLong()});
     }
     q.value()->finish();
     return list;

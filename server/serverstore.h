@@ -241,7 +241,11 @@ public:
         bool enrolled = false;
         QDateTime firstSeen;
         QDateTime lastSeen;
+        qint64 lastSeq = 0; // the highest sequence number received (stored or refused)
+        qint64 received = 0; // how many of 1..lastSeq were received
+        qint64 missing() const { return lastSeq - received; } // scans lost or not arrived
     };
+    // Every device with what it delivered; reads all events (an admin's list, not a hot path).
     Expected<QList<DeviceRow>> devices();
 
     // Counts over the whole database, for /metrics: every server on one PostgreSQL reports the

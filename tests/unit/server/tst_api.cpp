@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace dockhand;
 using namespace dockhand::server;
@@ -190,6 +191,29 @@ private slots:
         QCOMPARE(r.status, 503);
         QVERIFY(error(r).startsWith(QLatin1String("cannot store the events")));
         QCOMPARE(r.headers.first().first, QByteArray("Retry-After"));
+    }
+
+    // A supervisor sees per device how far its numbering reached and how many numbers below that
+    // never arrived: scans lost with a wiped or damaged queue.
+    void devicesShowMissingScans()
+    {
+        const QString device = QStringLiteral("api-gappy");
+        protocol::UploadRequest upload = makeUpload(device, 1, 2); // 1, 2
+        upload.events.append(
+            testing::makeEvent(device, 5, QUuid::createUuid(), QStringLiteral("home"), QString()));
+        protocol::ScanEvent tooLong
+            = testing::makeEvent(device, 6, QUuid::createUuid(), QStringLiteral("home"), QString());
+        tooLong.raw = QString(9000, QLatin1Char('7')); // refused, yet received
+        upload.events.append(tooLong);
+        QCOMPARE(post(upload.toJson()).status, 200);
+        const ApiResponse r = call("GET", QStringLiteral("/v1/devices"));
+        QCOMPARE(r.status, 200);
+        QJsonObject row;
+        for (const QJsonValue &d : r.body.value(QLatin1String("devices")).toArray())
+            if (d.toObject().value(QLatin1String("id")).toString() == device)
+                row = d.toObject();
+        QCOMPARE(row.value(QLatin1String("lastSeq")).toInteger(), 6);
+        QCOMPARE(row.value(QLatin1String("missing")).toInteger(), 2); // 3 and 4
     }
 
     void readEvents()

@@ -369,6 +369,18 @@ private slots:
         QVERIFY(floorLines[0].contains(QStringLiteral("dockhand_exceptions_total{kind=\"rejected\"} %1")
                                            .arg(2 * kOrders - acceptedEvents)));
         QCOMPARE(floorLines[1], floorLines[0]);
+
+        // Every number of every device arrived: none missing, through either server.
+        const QJsonArray devices = call(1, "GET", QStringLiteral("/v1/devices"), {}, admin)
+                                       .value(QLatin1String("devices"))
+                                       .toArray();
+        QVERIFY(!devices.isEmpty());
+        for (const QJsonValue &d : devices) {
+            const QJsonObject device = d.toObject();
+            QCOMPARE(device.value(QLatin1String("missing")).toInteger(), 0);
+            if (device.value(QLatin1String("id")).toString().startsWith(QLatin1String("pg-")))
+                QVERIFY(device.value(QLatin1String("lastSeq")).toInteger() > 0);
+        }
     }
 };
 

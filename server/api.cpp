@@ -378,6 +378,11 @@ ApiResponse Api::dispatch(const ApiRequest &request)
         }
         if (auto refused = authorize(request, route.access))
             return *refused;
+        if (const QByteArray encoding = request.contentEncoding.trimmed().toLower();
+            !encoding.isEmpty() && encoding != "identity")
+            return ApiResponse::error(415,
+                QStringLiteral("Content-Encoding %1 is not supported; send the body uncompressed")
+                    .arg(QString::fromLatin1(encoding.left(32))));
         if (request.body.size() > kMaxBodyBytes)
             return ApiResponse::error(413,
                 QStringLiteral("request body is %1 bytes; the limit is %2 bytes (4 MiB)")

@@ -29,6 +29,7 @@ struct ApiRequest
     QByteArray authorization; // the Authorization header, e.g. "Bearer abc..."
     QByteArray contentType; // the Content-Type header, e.g. "text/csv"
     QHostAddress peer = {}; // the client's address (enrol and login are limited per address)
+    QByteArray contentEncoding = {}; // the Content-Encoding header; only identity is understood
 };
 
 // Every answer is a JSON object; errors are {"error": "..."}.

@@ -90,6 +90,7 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         request.body(), request.value(QByteArrayLiteral("authorization")),
         request.value(QByteArrayLiteral("content-type"))};
     apiRequest.peer = socket->peerAddress();
+    apiRequest.contentEncoding = request.value(QByteArrayLiteral("content-encoding"));
     const ApiResponse answer = m_api->handle(apiRequest);
 
     QHttpServerResponse response(answer.text.isEmpty() ? QByteArrayLiteral("application/json")

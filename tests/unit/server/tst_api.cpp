@@ -216,6 +216,19 @@ private slots:
         QCOMPARE(row.value(QLatin1String("missing")).toInteger(), 2); // 3 and 4
     }
 
+    void compressedBodiesAreNamed()
+    {
+        ApiRequest request {"POST", QStringLiteral("/v1/events"), {}, QByteArray("\x1f\x8b\x08", 3),
+            "Bearer " + m_admin.toLatin1(), "application/json"};
+        request.contentEncoding = "gzip";
+        const ApiResponse r = m_api->handle(request);
+        QCOMPARE(r.status, 415);
+        QCOMPARE(r.body.value(QLatin1String("error")).toString(),
+            QStringLiteral("Content-Encoding gzip is not supported; send the body uncompressed"));
+        request.contentEncoding = "identity";
+        QCOMPARE(m_api->handle(request).status, 400); // the body is looked at, and is not JSON
+    }
+
     void readEvents()
     {
         post(makeUpload(QStringLiteral("api-read"), 1, 5).toJson());

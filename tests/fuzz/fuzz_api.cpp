@@ -4,13 +4,12 @@
 // is a status the API documents, an error answer names the problem in a JSON "error", and the
 // server goes on answering (checked with /v1/health after every input).
 #include "api.h"
+#include "fuzzapp.h"
 #include "serverstore.h"
 #include "warehousedata.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QTemporaryDir>
 
 #include <cstdint>
@@ -40,12 +39,7 @@ ApiResponse call(Api &api, const QByteArray &method, const QString &path, const 
 Fixture &fixture()
 {
     static Fixture *f = [] {
-        static int argc = 1;
-        static char name[] = "fuzz_api";
-        static char *argv[] = {name, nullptr};
-        new QCoreApplication(argc, argv);
-        // Quiet: skipped changes and refused requests would otherwise log on every input.
-        QLoggingCategory::setFilterRules(QStringLiteral("dockhand.*=false"));
+        dockhand::fuzz::startApplication();
         auto *made = new Fixture;
         if (!made->dir.isValid())
             std::abort();

@@ -3,13 +3,12 @@
 // floor reads from the cache is read back; an upload answer is parsed as the sync engine parses
 // it. Nothing may crash, and a page the cache takes must leave it readable.
 #include "devicecache.h"
+#include "fuzzapp.h"
 #include "localstore.h"
 #include "protocol.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QTemporaryDir>
 
 #include <cstdint>
@@ -30,12 +29,7 @@ struct Fixture
 Fixture &fixture()
 {
     static Fixture *f = [] {
-        static int argc = 1;
-        static char name[] = "fuzz_download";
-        static char *argv[] = {name, nullptr};
-        new QCoreApplication(argc, argv);
-        // Quiet: skipped changes and refused requests would otherwise log on every input.
-        QLoggingCategory::setFilterRules(QStringLiteral("dockhand.*=false"));
+        dockhand::fuzz::startApplication();
         auto *made = new Fixture;
         if (!made->dir.isValid())
             std::abort();

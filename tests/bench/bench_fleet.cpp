@@ -1,7 +1,8 @@
 // Fleet benchmark: two dockhand-server processes on different loopback ports share one private
-// PostgreSQL cluster; simulated devices, each enrolled with its own token and half of them on
-// each server, upload their queued scan events in batches at the same time (one request in
-// flight per device, as a device's sync engine does). Prints events/s and the p50/p99 request
+// PostgreSQL cluster with the demo warehouse; simulated devices, each enrolled with its own token
+// and half of them on each server, download their data (GET /v1/sync, paged) and upload their
+// queued scan events in batches, all at the same time (one request in flight per device, as a
+// device's sync engine does). Prints the download's and the upload's p50/p99 request
 // latency next to a baseline from the same run (the same number of events from one device to one
 // server), then checks exactly-once: every device resends a batch to the other server and gets
 // "duplicate" back, the database holds exactly the events sent, each once, with no sequence
@@ -159,10 +160,11 @@ public:
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start(qEnvironmentVariable("DOCKHAND_BIN_DIR") + QStringLiteral("/dockhand-server"),
             {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--quiet"),
-                QStringLiteral("--database"), databaseUrl, QStringLiteral("--enrolment-code"),
-                QStringLiteral("BENCH"), QStringLiteral("--rate"), QStringLiteral("1000000"),
-                QStringLiteral("--burst"), QStringLiteral("1000000"), QStringLiteral("--login-rate"),
-                QStringLiteral("1000000"), QStringLiteral("--login-burst"), QStringLiteral("1000000")});
+                QStringLiteral("--demo"), QStringLiteral("--database"), databaseUrl,
+                QStringLiteral("--enrolment-code"), QStringLiteral("BENCH"), QStringLiteral("--rate"),
+                QStringLiteral("1000000"), QStringLiteral("--burst"), QStringLiteral("1000000"),
+                QStringLiteral("--login-rate"), QStringLiteral("1000000"), QStringLiteral("--login-burst"),
+                QStringLiteral("1000000")});
     }
     bool waitReady()
     {
@@ -270,6 +272,66 @@ bool enrolAll(std::vector<Device> &fleet, const QList<Server *> &servers, QStrin
     QTimer::singleShot(120000, &loop, &QEventLoop::quit);
     loop.exec();
     return left == 0 && why->isEmpty();
+}
+
+// What the devices downloaded: every device pages through GET /v1/sync until the server says
+// there is no more, all devices at once, as each does when it starts.
+struct Downloaded
+{
+    QList<double> latencyMs;
+    QSet<qint64> changesPerDevice; // one value when every device got the same data
+    QString error;
+};
+
+Downloaded downloadAll(std::vector<Device> &fleet, const QList<Server *> &servers, double *seconds)
+{
+    Downloaded result;
+    QEventLoop loop;
+    int busy = int(fleet.size());
+    std::function<void(Device &, const QString &, qint64)> fetch = [&](Device &device, const QString &cursor,
+                                                                       qint64 changes) {
+        QUrl url = servers.at(device.server)->url(QStringLiteral("/v1/sync"));
+        url.setQuery(
+            QStringLiteral("limit=200&cursor=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
+        QNetworkRequest req(url);
+        req.setTransferTimeout(120000);
+        req.setRawHeader("Authorization", "Bearer " + device.token);
+        auto timer = std::make_shared<QElapsedTimer>();
+        timer->start();
+        QNetworkReply *reply = device.net->get(req);
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, timer, changes, d = &device] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QJsonObject page = QJsonDocument::fromJson(reply->readAll()).object();
+            reply->deleteLater();
+            if (status != 200) {
+                result.error = QStringLiteral("%1: download answered HTTP %2").arg(d->id).arg(status);
+                if (--busy == 0)
+                    loop.quit();
+                return;
+            }
+            result.latencyMs.append(timer->nsecsElapsed() / 1e6);
+            const qint64 total = changes + page.value(QLatin1String("changes")).toArray().size();
+            if (page.value(QLatin1String("more")).toBool()) {
+                fetch(*d, page.value(QLatin1String("cursor")).toVariant().toString(), total);
+                return;
+            }
+            result.changesPerDevice.insert(total);
+            if (--busy == 0)
+                loop.quit();
+        });
+    };
+    QElapsedTimer clock;
+    clock.start();
+    for (Device &device : fleet)
+        fetch(device, QString(), 0);
+    QTimer::singleShot(600000, &loop, [&] {
+        result.error = QStringLiteral("no answer within 10 minutes");
+        loop.quit();
+    });
+    if (busy > 0)
+        loop.exec();
+    *seconds = clock.nsecsElapsed() / 1e9;
+    return result;
 }
 
 // Each device sends batches [from, to) of its queue one after the other, all devices at once, to
@@ -480,6 +542,21 @@ int main(int argc, char **argv)
         out << "bench_fleet: " << why << "\n";
         return 1;
     }
+    double downloadSeconds = 0;
+    const Downloaded downloaded = downloadAll(fleet, servers, &downloadSeconds);
+    if (!downloaded.error.isEmpty() || downloaded.changesPerDevice.size() != 1
+        || *downloaded.changesPerDevice.cbegin() == 0) {
+        out << "bench_fleet: download failed: " << downloaded.error
+            << " (changes per device: " << downloaded.changesPerDevice.size() << " different counts)\n";
+        return 1;
+    }
+    out << "download (" << devices << " devices, 2 servers): each device its "
+        << *downloaded.changesPerDevice.cbegin() << " changes in " << QString::number(downloadSeconds, 'f', 2)
+        << " s; request latency p50 " << QString::number(bench::percentiles(downloaded.latencyMs).p50, 'f', 1)
+        << " ms, p99 " << QString::number(bench::percentiles(downloaded.latencyMs).p99, 'f', 1) << " ms ("
+        << downloaded.latencyMs.size() << " requests)\n";
+    out.flush();
+
     const int batches = int(fleet.front().batches.size());
     double fleetSeconds = 0;
     const Tally run = upload(fleet, servers, 0, batches, 0, &fleetSeconds);

@@ -9,12 +9,11 @@
 // gap, and no answer reported a gap.
 //
 // Usage: bench_fleet [devices=200] [events per device=300] [batch=100]
-// (or DOCKHAND_BENCH_DEVICES, DOCKHAND_BENCH_EVENTS, DOCKHAND_BENCH_BATCH). The servers run
-// with --rate/--burst/--login-rate/--login-burst raised: every simulated device and every
-// enrolment comes from 127.0.0.1, which the default per-caller limits would throttle.
+// (or DOCKHAND_BENCH_DEVICES, DOCKHAND_BENCH_EVENTS, DOCKHAND_BENCH_BATCH).
 // Skips (exit 0, with a message) when a PostgreSQL cluster cannot be started.
 
 #include "benchstats.h"
+#include "e2eharness.h"
 #include "protocol.h"
 #include "scanevents.h"
 
@@ -143,51 +142,21 @@ private:
     bool m_up = false;
 };
 
-// One dockhand-server process; its URL from the line it prints when ready.
-class Server
+// The server's arguments: the demo warehouse on `databaseUrl`, and limits raised — every
+// simulated device and every enrolment comes from 127.0.0.1.
+QStringList serverArgs(const QString &databaseUrl)
 {
-public:
-    ~Server()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(20000))
-                m_process.kill();
-        }
-    }
-    void start(const QString &databaseUrl)
-    {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(qEnvironmentVariable("DOCKHAND_BIN_DIR") + QStringLiteral("/dockhand-server"),
-            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--quiet"),
-                QStringLiteral("--demo"), QStringLiteral("--database"), databaseUrl,
-                QStringLiteral("--enrolment-code"), QStringLiteral("BENCH"), QStringLiteral("--rate"),
-                QStringLiteral("1000000"), QStringLiteral("--burst"), QStringLiteral("1000000"),
-                QStringLiteral("--login-rate"), QStringLiteral("1000000"), QStringLiteral("--login-burst"),
-                QStringLiteral("1000000")});
-    }
-    bool waitReady()
-    {
-        QByteArray line;
-        QElapsedTimer wait;
-        wait.start();
-        while (!line.contains('\n') && wait.elapsed() < 60000 && m_process.state() != QProcess::NotRunning) {
-            m_process.waitForReadyRead(200);
-            line += m_process.readAllStandardOutput();
-        }
-        const auto match
-            = QRegularExpression(QStringLiteral("(http://[0-9.]+:\\d+)")).match(QString::fromUtf8(line));
-        if (match.hasMatch())
-            m_base = QUrl(match.captured(1));
-        return match.hasMatch();
-    }
-    QUrl url(const QString &path) const { return m_base.resolved(QUrl(path)); }
-    QString address() const { return m_base.authority(); }
+    return {QStringLiteral("--quiet"), QStringLiteral("--demo"), QStringLiteral("--database"), databaseUrl,
+        QStringLiteral("--enrolment-code"), QStringLiteral("BENCH"), QStringLiteral("--rate"),
+        QStringLiteral("1000000"), QStringLiteral("--burst"), QStringLiteral("1000000"),
+        QStringLiteral("--login-rate"), QStringLiteral("1000000"), QStringLiteral("--login-burst"),
+        QStringLiteral("1000000")};
+}
 
-private:
-    QProcess m_process;
-    QUrl m_base;
-};
+QUrl endpoint(const e2e::ServerProcess &server, const QString &path)
+{
+    return server.url().resolved(QUrl(path));
+}
 
 // A simulated device: its own connection (QNetworkAccessManager), token and queued batches.
 struct Device
@@ -234,9 +203,10 @@ std::vector<Device> makeDevices(const QString &prefix, int devices, int events, 
     return fleet;
 }
 
-QNetworkReply *post(Device &device, const Server &server, const QString &path, const QByteArray &body)
+QNetworkReply *post(
+    Device &device, const e2e::ServerProcess &server, const QString &path, const QByteArray &body)
 {
-    QNetworkRequest req(server.url(path));
+    QNetworkRequest req(endpoint(server, path));
     req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     req.setTransferTimeout(120000);
     if (!device.token.isEmpty())
@@ -245,7 +215,7 @@ QNetworkReply *post(Device &device, const Server &server, const QString &path, c
 }
 
 // Every device enrols with its server at once; false (and why) if one is refused.
-bool enrolAll(std::vector<Device> &fleet, const QList<Server *> &servers, QString *why)
+bool enrolAll(std::vector<Device> &fleet, const QList<e2e::ServerProcess *> &servers, QString *why)
 {
     QEventLoop loop;
     int left = int(fleet.size());
@@ -283,14 +253,15 @@ struct Downloaded
     QString error;
 };
 
-Downloaded downloadAll(std::vector<Device> &fleet, const QList<Server *> &servers, double *seconds)
+Downloaded downloadAll(
+    std::vector<Device> &fleet, const QList<e2e::ServerProcess *> &servers, double *seconds)
 {
     Downloaded result;
     QEventLoop loop;
     int busy = int(fleet.size());
     std::function<void(Device &, const QString &, qint64)> fetch = [&](Device &device, const QString &cursor,
                                                                        qint64 changes) {
-        QUrl url = servers.at(device.server)->url(QStringLiteral("/v1/sync"));
+        QUrl url = endpoint(*servers.at(device.server), QStringLiteral("/v1/sync"));
         url.setQuery(
             QStringLiteral("limit=200&cursor=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
         QNetworkRequest req(url);
@@ -336,8 +307,8 @@ Downloaded downloadAll(std::vector<Device> &fleet, const QList<Server *> &server
 
 // Each device sends batches [from, to) of its queue one after the other, all devices at once, to
 // server (device.server + shift) % servers. Returns when all are answered (or on a fatal error).
-Tally upload(
-    std::vector<Device> &fleet, const QList<Server *> &servers, int from, int to, int shift, double *seconds)
+Tally upload(std::vector<Device> &fleet, const QList<e2e::ServerProcess *> &servers, int from, int to,
+    int shift, double *seconds)
 {
     Tally tally;
     QEventLoop loop;
@@ -350,7 +321,7 @@ Tally upload(
         }
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
-        const Server &server = *servers.at((device.server + shift) % servers.size());
+        const e2e::ServerProcess &server = *servers.at((device.server + shift) % servers.size());
         QNetworkReply *reply
             = post(device, server, QStringLiteral("/v1/events"), device.batches.at(device.next));
         QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, timer, d = &device] {
@@ -528,15 +499,14 @@ int main(int argc, char **argv)
     }
 
     // The fleet: two servers on one database, devices split between them.
-    Server first;
-    Server second;
-    first.start(pg.url(QStringLiteral("fleet")));
-    second.start(pg.url(QStringLiteral("fleet")));
-    if (!first.waitReady() || !second.waitReady()) {
-        out << "bench_fleet: a dockhand-server did not start\n";
+    e2e::ServerProcess first(dir.filePath(QStringLiteral("server-1")));
+    e2e::ServerProcess second(dir.filePath(QStringLiteral("server-2")));
+    if (!first.start(0, serverArgs(pg.url(QStringLiteral("fleet"))), &why)
+        || !second.start(0, serverArgs(pg.url(QStringLiteral("fleet"))), &why)) {
+        out << "bench_fleet: " << why << "\n";
         return 1;
     }
-    const QList<Server *> servers {&first, &second};
+    const QList<e2e::ServerProcess *> servers {&first, &second};
     std::vector<Device> fleet = makeDevices(QStringLiteral("fleet"), devices, events, batch, 2);
     if (!enrolAll(fleet, servers, &why)) {
         out << "bench_fleet: " << why << "\n";
@@ -570,10 +540,9 @@ int main(int argc, char **argv)
     double baselineSeconds = 0;
     Tally base;
     {
-        Server single;
-        single.start(pg.url(QStringLiteral("baseline")));
-        if (!single.waitReady()) {
-            out << "bench_fleet: the baseline dockhand-server did not start\n";
+        e2e::ServerProcess single(dir.filePath(QStringLiteral("server-baseline")));
+        if (!single.start(0, serverArgs(pg.url(QStringLiteral("baseline"))), &why)) {
+            out << "bench_fleet: the baseline server: " << why << "\n";
             return 1;
         }
         std::vector<Device> one = makeDevices(QStringLiteral("baseline-device"), 1, int(total), batch, 1);

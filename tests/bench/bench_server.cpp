@@ -6,6 +6,7 @@
 // the clock starts (a device has its batches queued already) and every answer is read.
 // Usage: bench_server [events=100000] [batch=500]
 
+#include "e2eharness.h"
 #include "protocol.h"
 #include "scanevents.h"
 
@@ -60,31 +61,22 @@ QJsonObject request(QNetworkAccessManager &net, const QUrl &url, const QByteArra
 
 // Events per second through the HTTP API of a server started with `serverArgs` (its database,
 // and its certificate for HTTPS: then `tls` trusts it); 0 on failure.
-double drainThroughServer(const QStringList &serverArgs, const QList<protocol::ScanEvent> &events, int batch,
-    const QSslConfiguration *tls = nullptr)
+double drainThroughServer(const QString &dataDir, const QStringList &serverArgs,
+    const QList<protocol::ScanEvent> &events, int batch, const QSslConfiguration *tls = nullptr)
 {
     double drain = 0;
-    QProcess server;
-    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start(qEnvironmentVariable("DOCKHAND_BIN_DIR") + QStringLiteral("/dockhand-server"),
-        QStringList {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--quiet"),
-            QStringLiteral("--enrolment-code"), QStringLiteral("BENCH"), QStringLiteral("--rate"),
-            QStringLiteral("1000000"), QStringLiteral("--burst"), QStringLiteral("1000000")}
-            + serverArgs);
-    QByteArray line;
-    QElapsedTimer wait;
-    wait.start();
-    while (!line.contains('\n') && wait.elapsed() < 60000 && server.state() != QProcess::NotRunning) {
-        server.waitForReadyRead(200);
-        line += server.readAllStandardOutput();
-    }
-    const auto match
-        = QRegularExpression(QStringLiteral("(https?://[0-9.]+:\\d+)")).match(QString::fromUtf8(line));
-    if (!match.hasMatch()) {
-        out << "  dockhand-server did not start\n";
+    e2e::ServerProcess server(dataDir);
+    QString error;
+    if (!server.start(0,
+            QStringList {QStringLiteral("--quiet"), QStringLiteral("--enrolment-code"),
+                QStringLiteral("BENCH"), QStringLiteral("--rate"), QStringLiteral("1000000"),
+                QStringLiteral("--burst"), QStringLiteral("1000000")}
+                + serverArgs,
+            &error)) {
+        out << "  " << error << "\n";
         return drain;
     }
-    const QUrl base(match.captured(1));
+    const QUrl base = server.url();
     QNetworkAccessManager net;
     int status = 0;
     const QByteArray token = request(net, base.resolved(QUrl(QStringLiteral("/v1/enrol"))),
@@ -122,8 +114,6 @@ double drainThroughServer(const QStringList &serverArgs, const QList<protocol::S
         out << "  only " << accepted << " of " << events.size() << " accepted\n";
     else
         drain = double(events.size()) / seconds;
-    server.terminate();
-    server.waitForFinished(20000);
     return drain;
 }
 
@@ -200,7 +190,7 @@ int main(int argc, char **argv)
     const QList<protocol::ScanEvent> events = testing::homeScans(QStringLiteral("bench-device"), count);
 
     // SQLite: the server's default (WAL, synchronous=NORMAL); the baseline uses the same pragmas.
-    const double sqliteServer = drainThroughServer(
+    const double sqliteServer = drainThroughServer(dir.filePath(QStringLiteral("server-sqlite")),
         {QStringLiteral("--database"), dir.filePath(QStringLiteral("server.db"))}, events, batch);
     double sqliteRaw = 0;
     {
@@ -226,10 +216,10 @@ int main(int argc, char **argv)
             &output)) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates(QSslCertificate::fromPath(cert));
-        const double https
-            = drainThroughServer({QStringLiteral("--database"), dir.filePath(QStringLiteral("server-tls.db")),
-                                     QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key},
-                events, batch, &tls);
+        const double https = drainThroughServer(dir.filePath(QStringLiteral("server-https")),
+            {QStringLiteral("--database"), dir.filePath(QStringLiteral("server-tls.db")),
+                QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key},
+            events, batch, &tls);
         report(QStringLiteral("SQLite over HTTPS"), https, sqliteRaw);
     } else {
         out << "SQLite over HTTPS: skipped (openssl could not make a certificate: " << output.right(200)
@@ -268,10 +258,10 @@ int main(int argc, char **argv)
         out << "PostgreSQL: skipped (cannot start a private cluster: " << output.right(300) << ")\n";
         return sqliteServer > 0 ? 0 : 1;
     }
-    const double pgServer
-        = drainThroughServer({QStringLiteral("--database"),
-                                 QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres").arg(port)},
-            events, batch);
+    const double pgServer = drainThroughServer(dir.filePath(QStringLiteral("server-pg")),
+        {QStringLiteral("--database"),
+            QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres").arg(port)},
+        events, batch);
     double pgRaw = 0;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("raw-pg"));

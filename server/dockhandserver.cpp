@@ -1,7 +1,7 @@
 #include "dockhandserver.h"
 
-#include "api.h"
-#include "httpfrontend.h"
+#include "http/api.h"
+#include "http/httpfrontend.h"
 #include "serverstore.h"
 #include "warehousedata.h"
 

@@ -3,8 +3,8 @@
 // assignment — over a real SQLite store holding the demo warehouse. Whatever arrives, the answer
 // is a status the API documents, an error answer names the problem in a JSON "error", and the
 // server goes on answering (checked with /v1/health after every input).
-#include "api.h"
 #include "fuzzapp.h"
+#include "http/api.h"
 #include "serverstore.h"
 #include "warehousedata.h"
 

@@ -1,4 +1,4 @@
-#include "api.h"
+#include "http/api.h"
 #include "scanevents.h"
 #include "serverstore.h"
 

@@ -2,7 +2,7 @@
 // (enrol, login) rate limits, the bounded table of login failures, orders
 // import (JSON and CSV, all or nothing) and the Prometheus /metrics text.
 
-#include "api.h"
+#include "http/api.h"
 #include "scanevents.h"
 #include "serverstore.h"
 

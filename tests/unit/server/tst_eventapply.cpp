@@ -1,7 +1,7 @@
 // Applying events (docs/protocol.md): stock, picked/packed counts, status transitions, exceptions,
 // every rejection path, exactly-once application, and the change log devices download.
 
-#include "api.h"
+#include "http/api.h"
 #include "scanevents.h"
 #include "serverstore.h"
 

@@ -1,6 +1,6 @@
-#include "httpfrontend.h"
+#include "http/httpfrontend.h"
 
-#include "api.h"
+#include "http/api.h"
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>

@@ -1,14 +1,14 @@
 #pragma once
 
+#include "http/metrics.h"
+#include "http/ratelimiter.h"
 #include "serverstore.h"
 
 #include <QByteArray>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
-#include <QMap>
 #include <QPair>
 #include <QString>
 #include <QUrlQuery>
@@ -49,19 +49,14 @@ struct ApiResponse
     static ApiResponse error(int status, const QString &message);
 };
 
-// Per-caller request rate: a token bucket refilled at `rate` per second up to `burst`.
-struct ApiLimits
-{
-    double rate = 20;
-    int burst = 40;
-    // POST /v1/enrol and /v1/login together, per client address (no token to key them by):
-    // guessing enrolment codes, badges and PINs costs wall-clock time.
-    double addressRate = 1;
-    int addressBurst = 30;
-};
-
-// The /v1 JSON API over a ServerStore: routing (with real 404 and 405), input limits and
-// validation, and the JSON shapes documented in docs/api/openapi.yaml.
+// The /v1 JSON API over a ServerStore, and the JSON shapes documented in docs/api/openapi.yaml.
+// router.cpp holds the route table with each route's access level, the token check, 404/405 and
+// the input limits; parameters.h the checks of query parameters and bodies; ratelimiter.h and
+// metrics.h the request limits and the /metrics counters. The handlers are in one file per
+// resource: healthhandlers.cpp (health, metrics), accesshandlers.cpp (enrol, login),
+// eventhandlers.cpp, synchandlers.cpp, orderhandlers.cpp (orders, history, import),
+// masterdatahandlers.cpp (products, locations), floorhandlers.cpp (exceptions, devices),
+// taskhandlers.cpp.
 class Api
 {
 public:
@@ -89,19 +84,10 @@ private:
         Access access;
         Handler handler;
     };
-    struct Bucket
-    {
-        double tokens = 0;
-        qint64 lastMs = 0;
-    };
-
     ApiResponse dispatch(const ApiRequest &request);
     std::optional<ApiResponse> authorize(const ApiRequest &request, Access access);
     std::optional<ApiResponse> throttle();
     std::optional<ApiResponse> throttleAddress(const ApiRequest &request);
-    // Takes one request from `key`'s bucket; the value is the seconds to wait when it is empty.
-    std::optional<int> takeToken(const QString &key, double rate, int burst);
-    void record(int status, qint64 elapsedUs);
     bool isSupervisor() const;
 
     ApiResponse enrol(const ApiRequest &request);
@@ -128,21 +114,8 @@ private:
     QList<Route> m_routes;
     // Who made the request being handled (handlers run one at a time on the event loop).
     ServerStore::Principal m_caller;
-    QHash<QString, Bucket> m_buckets; // by device id / operator badge / client address
-    QElapsedTimer m_clock;
-
-    // Prometheus counters: process-local by nature (each server process has its own).
-    struct Metrics
-    {
-        qint64 accepted = 0;
-        qint64 duplicates = 0;
-        qint64 rejected = 0;
-        qint64 dbErrors = 0;
-        QMap<int, qint64> requestsByStatus;
-        QList<qint64> latencyBuckets; // cumulative counts per kLatencyBoundsMs, plus +Inf
-        qint64 latencyCount = 0;
-        double latencySumSeconds = 0;
-    } m_metrics;
+    RateLimiter m_limiter; // by device id / operator badge / client address
+    ApiMetrics m_metrics;
 };
 
 } // namespace dockhand::server

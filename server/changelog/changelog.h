@@ -1,0 +1,49 @@
+#pragma once
+
+#include "expected.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace dockhand::server {
+
+class Database;
+class OrderStore;
+
+// The change log devices download by cursor (GET /v1/sync). Every change is appended in the
+// same transaction as the change itself, so a device never misses one; on PostgreSQL appends
+// are serialized by an advisory lock so ids become visible in id order. The JSON of each entity
+// (product, location, operator, carton, order, task, config) is written here.
+class ChangeLog
+{
+public:
+    explicit ChangeLog(Database &db) : m_db(db) { }
+
+    struct Change
+    {
+        qint64 id = 0;
+        QString type;
+        QString key;
+        QString op;
+        QJsonObject data;
+    };
+    // Changes with id > after, at most `limit`.
+    Expected<QList<Change>> changes(qint64 after, int limit);
+
+    Expected<void> appendChange(
+        const QString &type, const QString &key, const QJsonObject &data, const QString &now);
+    // The order as devices hold it (status, tote, every line's counts), read inside the caller's
+    // transaction.
+    Expected<void> appendOrderChange(qint64 orderId, const QString &now);
+    // The task as devices hold it (assignee, status, its lines in walk order).
+    Expected<void> appendTaskChange(const QString &taskId, const QString &now);
+    // The first page a device downloads after the warehouse is loaded: every entity once.
+    // Inside the caller's transaction; reads the products and locations through `orders`.
+    Expected<void> seedChanges(OrderStore &orders, const QString &now);
+
+private:
+    Database &m_db;
+};
+
+} // namespace dockhand::server

@@ -1,0 +1,237 @@
+#include "storage/database.h"
+
+#include "storage/batch.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+
+Q_LOGGING_CATEGORY(lcServerStore, "dockhand.server.store")
+
+namespace dockhand::server {
+
+QString describeSqlError(const QSqlError &error)
+{
+    // SQLite primary result codes: 13 FULL, 8 READONLY, 5 BUSY, 10 IOERR, 11 CORRUPT, 14 CANTOPEN, 26 NOTADB.
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    switch (code) {
+    case 13:
+        return QStringLiteral("the server's disk is full");
+    case 8:
+        return QStringLiteral("the database is read-only");
+    case 5:
+        return QStringLiteral("the database is busy (locked by another process)");
+    case 10:
+        return QStringLiteral("the disk failed to read or write (I/O error)");
+    case 11:
+        return QStringLiteral("the database file is damaged");
+    case 14:
+        return QStringLiteral("the database file cannot be opened");
+    case 26:
+        return QStringLiteral("the file is not an SQLite database");
+    default:
+        break;
+    }
+    const QString text = error.text().trimmed();
+    return text.isEmpty() ? QStringLiteral("unknown database error") : text;
+}
+
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+qint64 returnedId(QSqlQuery *q)
+{
+    const qint64 id = q->next() ? q->value(0).toLongLong() : 0;
+    q->finish();
+    return id;
+}
+
+Database::Database(DatabaseLocation location, QString connectionName)
+    : m_location(std::move(location)), m_connectionName(std::move(connectionName))
+{ }
+
+Database::~Database()
+{
+    qDeleteAll(m_statements);
+    m_statements.clear();
+    {
+        QSqlDatabase db = connection();
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Expected<std::unique_ptr<Database>> Database::open(
+    const DatabaseLocation &location, const QString &connectionName)
+{
+    if (location.kind == DatabaseLocation::Kind::PostgreSql) {
+        const QUrl url(location.url);
+        std::unique_ptr<Database> store(new Database(location, connectionName));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        if (!db.isValid())
+            return Error {QStringLiteral(
+                "the Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql)")};
+        db.setHostName(url.host().isEmpty() ? QStringLiteral("127.0.0.1") : url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+        if (!db.open())
+            return Error {QStringLiteral("cannot connect to the database %1: %2")
+                              .arg(location.describe(), describeSqlError(db.lastError()))};
+        return store;
+    }
+
+    const QString &path = location.sqlitePath;
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return Error {QStringLiteral("database path %1 is not a file").arg(path)};
+    const QString folder = info.absolutePath();
+    if (!QDir().mkpath(folder))
+        return Error {QStringLiteral("cannot create the database folder %1").arg(folder)};
+    if (!QFileInfo(folder).isWritable())
+        return Error {QStringLiteral("the database folder %1 is not writable").arg(folder)};
+    if (info.exists() && !info.isWritable())
+        return Error {QStringLiteral("the database file %1 is not writable").arg(path)};
+
+    std::unique_ptr<Database> store(new Database(location, connectionName));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    // Waits instead of failing at once when another process holds the write lock briefly
+    // (a backup tool, the sqlite3 shell).
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return Error {
+            QStringLiteral("cannot open the database %1: %2").arg(path, describeSqlError(db.lastError()))};
+    if (auto configured = store->configure(); !configured)
+        return Error {configured.error()};
+    return store;
+}
+
+QString Database::dialectName() const
+{
+    return m_location.kind == DatabaseLocation::Kind::PostgreSql ? QStringLiteral("postgresql")
+                                                                 : QStringLiteral("sqlite");
+}
+
+Expected<void> Database::configure()
+{
+    // WAL + synchronous=NORMAL: a commit costs no fsync of the main file, so batches of events
+    // commit fast; a power cut can lose the last commits but never corrupts the database, and the
+    // devices resend whatever was not acknowledged. (The device queue uses FULL: it is the only copy.)
+    const char *const pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+        "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"};
+    QSqlDatabase db = connection();
+    for (const char *pragma : pragmas) {
+        QSqlQuery q(db);
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return Error {QStringLiteral("cannot prepare the database %1: %2")
+                              .arg(m_location.describe(), describeSqlError(q.lastError()))};
+    }
+    return {};
+}
+
+bool Database::isPostgres() const
+{
+    return m_location.kind == DatabaseLocation::Kind::PostgreSql;
+}
+
+Expected<void> Database::begin()
+{
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return Error {describeSqlError(db.lastError())};
+    return {};
+}
+
+Expected<void> Database::commit()
+{
+    QSqlDatabase db = connection();
+    if (!db.commit()) {
+        const QString error = describeSqlError(db.lastError());
+        db.rollback();
+        return Error {error};
+    }
+    return {};
+}
+
+void Database::rollback()
+{
+    connection().rollback();
+}
+
+Expected<QSqlQuery *> Database::run(const QString &sql, std::initializer_list<QVariant> values)
+{
+    return execute(sql, values.begin(), qsizetype(values.size()), false);
+}
+
+Expected<QSqlQuery *> Database::runBatch(const QString &sql, const QVariantList &values)
+{
+    return execute(sql, values.constData(), values.size(), true);
+}
+
+Expected<QSqlQuery *> Database::execute(
+    const QString &sql, const QVariant *values, qsizetype count, bool named)
+{
+    QSqlQuery *query = m_statements.value(sql);
+    if (!query) {
+        query = new QSqlQuery(connection());
+        if (!query->prepare(sql)) {
+            const QString error = describeSqlError(query->lastError());
+            delete query;
+            return Error {error};
+        }
+        m_statements.insert(sql, query);
+    }
+    if (m_failCountdown > 0 && --m_failCountdown == 0)
+        return Error {QStringLiteral("injected failure (test)")};
+    for (qsizetype i = 0; i < count; ++i) {
+        if (named)
+            query->bindValue(batchPlaceholder(i), values[i]);
+        else
+            query->bindValue(int(i), values[i]);
+    }
+    if (!query->exec()) {
+        const QString native = query->lastError().nativeErrorCode();
+        // serialization_failure, deadlock_detected: the transaction is retried as a whole.
+        m_retryable = native == QLatin1String("40001") || native == QLatin1String("40P01");
+        const QString error = describeSqlError(query->lastError());
+        query->finish();
+        return Error {error};
+    }
+    return query;
+}
+
+Expected<void> Database::command(const QString &sql)
+{
+    // Not prepared: PostgreSQL cannot PREPARE transaction control (SAVEPOINT ...).
+    if (m_failCountdown > 0 && --m_failCountdown == 0)
+        return Error {QStringLiteral("injected failure (test)")};
+    QSqlQuery q(connection());
+    if (!q.exec(sql)) {
+        const QString native = q.lastError().nativeErrorCode();
+        m_retryable = native == QLatin1String("40001") || native == QLatin1String("40P01");
+        return Error {describeSqlError(q.lastError())};
+    }
+    return {};
+}
+
+Expected<qint64> Database::scalar(const QString &sql, std::initializer_list<QVariant> values)
+{
+    auto q = run(sql, values);
+    if (!q)
+        return Error {q.error()};
+    qint64 value = 0;
+    if (q.value()->next())
+        value = q.value()->value(0).toLongLong();
+    q.value()->finish();
+    return value;
+}
+
+} // namespace dockhand::server

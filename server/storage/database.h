@@ -1,0 +1,95 @@
+#pragma once
+
+#include "expected.h"
+#include "serveroptions.h"
+
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+#include <memory>
+
+class QSqlError;
+class QSqlQuery;
+
+Q_DECLARE_LOGGING_CATEGORY(lcServerStore)
+
+namespace dockhand::server {
+
+// Advisory lock keys (PostgreSQL): schema upgrades and seeding run once across processes, and
+// change-log appends are serialized so change ids become visible in id order (a device's cursor
+// can never skip a change committed late with a smaller id).
+constexpr int kMigrateLock = 4801;
+constexpr int kSeedLock = 4802;
+constexpr int kChangeLogLock = 4803;
+
+// The one database connection the server's stores share, and the only place that runs SQL: it
+// opens the connection (SQLite or PostgreSQL), caches every prepared statement by its text, and
+// tells whether the last failure may be retried. The stores (events, orders, tasks, change log,
+// access, floor) are thin classes over one Database, owned once by ServerStore.
+//
+// Not thread-safe: one Database per thread (the HTTP handlers run on the event loop).
+class Database
+{
+public:
+    // Connects (SQLite: creates the file and its folder, sets WAL and the busy timeout); the
+    // schema is brought up to date separately (schema.h).
+    static Expected<std::unique_ptr<Database>> open(
+        const DatabaseLocation &location, const QString &connectionName);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    QSqlDatabase connection() const { return QSqlDatabase::database(m_connectionName, false); }
+    const DatabaseLocation &location() const { return m_location; }
+    QString dialectName() const; // "sqlite" or "postgresql"
+    QString describe() const { return m_location.describe(); }
+    bool isPostgres() const;
+
+    Expected<void> begin();
+    Expected<void> commit();
+    void rollback();
+
+    // Prepares `sql` once (cached by its text), binds `values` by position and runs it.
+    Expected<QSqlQuery *> run(const QString &sql, std::initializer_list<QVariant> values = {});
+    // The same for multi-row statements, whose parameters are named ":b0", ":b1", ... in order.
+    Expected<QSqlQuery *> runBatch(const QString &sql, const QVariantList &values);
+    // Runs `sql` unprepared (transaction control); fault injection counts it like run().
+    Expected<void> command(const QString &sql);
+    Expected<qint64> scalar(const QString &sql, std::initializer_list<QVariant> values = {});
+
+    // Whether the last failed statement was a deadlock / serialization failure (PostgreSQL
+    // 40P01 / 40001): the transaction may be run again as a whole.
+    bool retryable() const { return m_retryable; }
+    void clearRetryable() { m_retryable = false; }
+
+    // Fault injection for tests: the n-th statement from now (1 = the next one) fails as if the
+    // disk had failed. 0 switches it off.
+    void failStatement(int n) { m_failCountdown = n; }
+
+private:
+    Database(DatabaseLocation location, QString connectionName);
+    Expected<void> configure();
+    Expected<QSqlQuery *> execute(const QString &sql, const QVariant *values, qsizetype count, bool named);
+
+    DatabaseLocation m_location;
+    QString m_connectionName;
+    QHash<QString, QSqlQuery *> m_statements;
+    int m_failCountdown = 0;
+    bool m_retryable = false; // the last failed statement was a deadlock / serialization failure
+};
+
+// A failed query in words an admin can act on (disk full, read-only, locked ...).
+QString describeSqlError(const QSqlError &error);
+
+// Empty optional fields arrive as null QStrings, which the driver would bind as SQL NULL;
+// the schema says NOT NULL DEFAULT '', so bind an empty string instead.
+QString text(const QString &value);
+
+// The id of an INSERT ... RETURNING id (lastInsertId does not work with QPSQL).
+qint64 returnedId(QSqlQuery *q);
+
+} // namespace dockhand::server

@@ -17,8 +17,21 @@ packages=(
     socat xvfb xauth fonts-dejavu-core curl ca-certificates
 )
 if [ "$mode" = test ]; then
-    packages+=(zint zbar-tools clang-14 libclang-rt-14-dev clang-format postgresql openssl)
+    packages+=(zint zbar-tools clang-14 libclang-rt-14-dev clang-format postgresql openssl nodejs)
+    # npm ships inside some builds of nodejs; Debian's own nodejs needs the separate package.
+    command -v npm >/dev/null || packages+=(npm)
 fi
+
+# The OpenAPI lint validates docs/api/openapi.yaml with a pinned npm validator
+# (tests/lint/openapi/package-lock.json), installed into that folder only.
+install_openapi_lint() {
+    [ "$mode" = test ] || return 0
+    local dir
+    dir="$(dirname "$0")/../tests/lint/openapi"
+    [ -f "$dir/node_modules/@apidevtools/swagger-parser/package.json" ] && return 0
+    echo "dockhand: installing the OpenAPI validator (npm ci in tests/lint/openapi)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -27,6 +40,7 @@ for p in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
     echo "dockhand: all ${#packages[@]} packages present"
+    install_openapi_lint
     exit 0
 fi
 
@@ -40,3 +54,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "dockhand: packages installed"
+install_openapi_lint

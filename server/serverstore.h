@@ -55,9 +55,6 @@ public:
     QString dialectName() const { return m_db->dialectName(); } // "sqlite" or "postgresql"
     QString describe() const { return m_db->describe(); }
     int schemaVersion() { return dockhand::server::schemaVersion(*m_db); }
-    // Fault injection for tests: the n-th statement from now (1 = the next one) fails as if the
-    // disk had failed. 0 switches it off.
-    void failStatement(int n) { m_db->failStatement(n); }
 
     // --- events (ingest/eventstore.h) ---------------------------------------------------------
     using SequenceGap = EventStore::SequenceGap;

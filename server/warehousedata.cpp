@@ -1,5 +1,7 @@
 #include "warehousedata.h"
 
+#include "orderstatus.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -118,25 +120,6 @@ bool isValidGtin14(QStringView gtin)
             sum += (c.unicode() - '0') * ((i % 2 == 0) ? 3 : 1);
     }
     return (10 - sum % 10) % 10 == gtin.at(13).unicode() - '0';
-}
-
-const QStringList &orderStatuses()
-{
-    static const QStringList statuses {
-        QStringLiteral("received"),
-        QStringLiteral("processing"),
-        QStringLiteral("picked"),
-        QStringLiteral("packed"),
-        QStringLiteral("labeled"),
-        QStringLiteral("shipped"),
-        QStringLiteral("in transit"),
-        QStringLiteral("out for delivery"),
-        QStringLiteral("delivered"),
-        QStringLiteral("delivery failed"),
-        QStringLiteral("cancelled"),
-        QStringLiteral("returned"),
-    };
-    return statuses;
 }
 
 const QStringList &operatorRoles()
@@ -259,7 +242,7 @@ Expected<WarehouseData> WarehouseData::fromJson(const QJsonObject &json)
         o.status = r.string(QLatin1String("status"), false);
         if (o.status.isEmpty())
             o.status = QStringLiteral("received");
-        if (r.error().isEmpty() && !orderStatuses().contains(o.status))
+        if (r.error().isEmpty() && !protocol::orderStatuses().contains(o.status))
             r.fail(QStringLiteral("unknown status '%1'").arg(o.status.left(40)));
         if (orderNumbers.contains(o.number))
             r.fail(QStringLiteral("order %1 appears twice").arg(o.number));

@@ -91,8 +91,6 @@ std::optional<QString> gtin14(QStringView gtin);
 // The refusal for a GTIN that gtin14() does not take, for import and data-file errors.
 QString gtinError(QStringView gtin);
 
-// Order statuses the server knows, in journey order (DOMAIN.md).
-const QStringList &orderStatuses();
 const QStringList &operatorRoles();
 
 } // namespace dockhand::server

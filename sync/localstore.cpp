@@ -1,5 +1,7 @@
 #include "localstore.h"
 
+#include "faults.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -55,26 +57,6 @@ const char *const kMigrations[] = {
 };
 static_assert(std::size(kMigrations) == LocalStore::kSchemaVersion);
 
-// The fault-injection counter is process-wide so that one number names one failure point across
-// the UI and sync connections.
-std::atomic<int> g_writeCount {0};
-std::atomic<int> g_failAt {-1}; // -1: not read from the environment yet
-
-int failAt()
-{
-    int n = g_failAt.load();
-    if (n < 0) {
-        bool ok = false;
-        n = qEnvironmentVariableIntValue("DOCKHAND_FAIL_DB_WRITE", &ok);
-        if (!ok || n < 0)
-            n = 0;
-        int expected = -1;
-        if (!g_failAt.compare_exchange_strong(expected, n))
-            n = expected;
-    }
-    return n;
-}
-
 // Not a fault-injection point by itself: pragmas on open are not writes of the store's data.
 bool exec(QSqlDatabase db, const QString &sql, QString *error)
 {
@@ -121,25 +103,12 @@ bool passesIntegrityCheck(const QString &path, QString *detail)
 
 } // namespace
 
-void LocalStore::failNthWrite(int n)
-{
-    g_writeCount = 0;
-    g_failAt = std::max(n, 0);
-}
-
-int LocalStore::writeCount()
-{
-    return g_writeCount.load();
-}
-
 Expected<void> LocalStore::writePoint()
 {
-    const int n = ++g_writeCount;
-    if (n == failAt()) {
-        qCWarning(lcStore) << "fault injection: failing database write" << n;
+    if (faults::pass(faults::kDeviceWrite)) {
         return Error {
             QStringLiteral("the device storage failed to read or write (I/O error, injected fault %1)")
-                .arg(n)};
+                .arg(faults::passes(faults::kDeviceWrite))};
     }
     return {};
 }

@@ -55,15 +55,10 @@ public:
     QString meta(const QString &key);
     Expected<void> setMeta(const QString &key, const QString &value); // empty value removes the key
 
-    // Fault injection, a feature so that tests can walk every failure point (see STYLE.md):
-    // the n-th database write from now (statement or commit, counted over every connection in
-    // this process, 1-based) fails as if the storage had failed. 0 disarms. The environment
-    // variable DOCKHAND_FAIL_DB_WRITE=n arms it for a whole process.
-    static void failNthWrite(int n);
-    // Writes counted since the hook was last armed (or since start): tests use it to learn how
-    // many failure points a scenario has.
-    static int writeCount();
-    // Counts one write; returns an error when this is the one chosen to fail.
+    // Every database write (statement or commit, over every connection in this process) is a
+    // pass of the fault point faults::kDeviceWrite ("device-write", see faults.h): armed, the
+    // chosen write fails as if the storage had failed. Counts one write; returns an error when
+    // this is the one chosen to fail.
     static Expected<void> writePoint();
 
     // Creates a database at an older schema `version` (0 = empty file), for upgrade tests.

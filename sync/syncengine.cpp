@@ -1,5 +1,7 @@
 #include "syncengine.h"
 
+#include "faults.h"
+
 #include "devicecache.h"
 #include "localstore.h"
 #include "scanqueue.h"
@@ -23,24 +25,6 @@ const QString kTokenKey = QStringLiteral("device_token");
 const char *const kInjectedFault = "dockhandInjectedFault";
 const char *const kUntrusted = "dockhandUntrustedServer";
 
-std::atomic<int> g_requestCount {0};
-std::atomic<int> g_failRequestAt {-1}; // -1: not read from the environment yet
-
-int failRequestAt()
-{
-    int n = g_failRequestAt.load();
-    if (n < 0) {
-        bool ok = false;
-        n = qEnvironmentVariableIntValue("DOCKHAND_FAIL_HTTP_REQUEST", &ok);
-        if (!ok || n < 0)
-            n = 0;
-        int expected = -1;
-        if (!g_failRequestAt.compare_exchange_strong(expected, n))
-            n = expected;
-    }
-    return n;
-}
-
 QString serverError(const QByteArray &body)
 {
     const QString error = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toString();
@@ -48,17 +32,6 @@ QString serverError(const QByteArray &body)
 }
 
 } // namespace
-
-void SyncEngine::failNthRequest(int n)
-{
-    g_requestCount = 0;
-    g_failRequestAt = std::max(n, 0);
-}
-
-int SyncEngine::requestCount()
-{
-    return g_requestCount.load();
-}
 
 SyncEngine::SyncEngine(SyncConfig config) : m_config(std::move(config)) { }
 
@@ -90,9 +63,8 @@ QNetworkReply *SyncEngine::send(
     connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
         reply->setProperty(kUntrusted, describeUntrustedServer(reply->url().host(), errors));
     });
-    const int n = ++g_requestCount;
-    if (n == failRequestAt()) {
-        qCWarning(lcSync) << "fault injection: the answer to HTTP request" << n << "will be lost";
+    if (faults::pass(faults::kHttpRequest)) {
+        qCWarning(lcSync) << "fault injection: the answer to this HTTP request will be lost";
         reply->setProperty(kInjectedFault, true);
     }
     return reply;

@@ -76,13 +76,8 @@ public slots:
     void nudge(); // new events were committed; send soon
     void stop();
 
-public:
-    // Fault injection, a feature so that tests can walk every failure point (see STYLE.md): the
-    // n-th HTTP request from now (1-based, counted over every engine in the process) is sent,
-    // but its answer is thrown away as if the connection broke after the server got it - the
-    // hardest case for exactly-once. 0 disarms. DOCKHAND_FAIL_HTTP_REQUEST=n arms it for a process.
-    static void failNthRequest(int n);
-    static int requestCount();
+    // Every HTTP request is a pass of the fault point faults::kHttpRequest ("http-request", see
+    // faults.h): armed, the chosen request is sent but its answer is thrown away.
 
 signals:
     void acknowledged(const QList<dockhand::protocol::EventAck> &acks);

@@ -1,7 +1,7 @@
 #include "access/accessstore.h"
 
 #include "access/tokens.h"
-#include "pinhash.h"
+#include "pin.h"
 #include "storage/database.h"
 #include "storage/timestamps.h"
 
@@ -43,7 +43,7 @@ Expected<AccessStore::LoginResult> AccessStore::login(const QString &badge, cons
     auto stored = operatorPinHash(badge);
     if (!stored)
         return Error {stored.error()};
-    if (!stored.value().isEmpty() && pinhash::verify(pin, stored.value())) {
+    if (!stored.value().isEmpty() && protocol::pin::verify(pin, stored.value())) {
         const QString token = newToken();
         auto d = m_db.run(QStringLiteral("DELETE FROM login_failures WHERE badge = ?"), {badge});
         if (!d)

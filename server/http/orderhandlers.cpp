@@ -1,5 +1,7 @@
 #include "http/api.h"
 
+#include "orderstatus.h"
+
 #include "http/parameters.h"
 
 #include "orders/importparsers.h"
@@ -26,10 +28,10 @@ ApiResponse Api::listOrders(const ApiRequest &request)
     if (auto bad = checkQuery(request, {QLatin1String("status")}))
         return *bad;
     const QString status = request.query.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded);
-    if (request.query.hasQueryItem(QStringLiteral("status")) && !orderStatuses().contains(status))
+    if (request.query.hasQueryItem(QStringLiteral("status")) && !protocol::orderStatuses().contains(status))
         return ApiResponse::error(400,
             QStringLiteral("unknown order status '%1' (known: %2)")
-                .arg(status.left(40), orderStatuses().join(QLatin1String(", "))));
+                .arg(status.left(40), protocol::orderStatuses().join(QLatin1String(", "))));
     auto orders = m_store->orders(status);
     if (!orders)
         return storageError(QStringLiteral("cannot read the orders"), orders.error());

@@ -23,12 +23,12 @@ struct OrderRef
 Expected<QString> EventApplier::applyEvent(
     const protocol::ScanEvent &event, const QString &deviceId, const QString &now)
 {
-    const QString action = event.fields.value(QLatin1String("action")).toString();
+    const std::optional<protocol::Action> action = protocol::actionOf(event.fields);
     if (!orderrules::isAppliedAction(action))
         return QString(); // store only
     if (auto q = m_db.command(QStringLiteral("SAVEPOINT apply_event")); !q)
         return Error {q.error()};
-    auto outcome = applyAction(event, deviceId, now);
+    auto outcome = applyAction(*action, event, deviceId, now);
     if (!outcome)
         return outcome; // the caller rolls the whole batch back
     if (!outcome.value().isEmpty()) {
@@ -112,10 +112,10 @@ Expected<QList<orderrules::LineProgress>> EventApplier::lineProgress(qint64 orde
 }
 
 Expected<QString> EventApplier::applyAction(
-    const protocol::ScanEvent &event, const QString &deviceId, const QString &now)
+    protocol::Action action, const protocol::ScanEvent &event, const QString &deviceId, const QString &now)
 {
+    using protocol::Action;
     const QJsonObject &f = event.fields;
-    const QString action = f.value(QLatin1String("action")).toString();
     const QString source = eventKey(event.id);
     const QString number = fieldText(f, "order");
     if (number.isEmpty())
@@ -141,7 +141,7 @@ Expected<QString> EventApplier::applyAction(
     if (const QString refusal = orderrules::statusRefusal(action, number, order.status); !refusal.isEmpty())
         return refusal;
 
-    if (action == QLatin1String("damage")) {
+    if (action == Action::Damage) {
         const QString reason = fieldText(f, "reason");
         if (auto e = addException(QStringLiteral("damage"), event, deviceId,
                 orderrules::exceptionReason(reason, QStringLiteral("damaged")), now);
@@ -150,7 +150,7 @@ Expected<QString> EventApplier::applyAction(
         return QString();
     }
 
-    if (action == QLatin1String("bind-tote")) {
+    if (action == Action::BindTote) {
         const QString tote = fieldText(f, "tote");
         if (tote.isEmpty() || tote.size() > 64)
             return QStringLiteral("the bind-tote event for order %1 names no tote").arg(number);
@@ -168,7 +168,7 @@ Expected<QString> EventApplier::applyAction(
         return QString();
     }
 
-    if (action == QLatin1String("close-carton")) {
+    if (action == Action::CloseCarton) {
         const QString carton = fieldText(f, "carton");
         const QString cartonType = fieldText(f, "cartonType");
         if (carton.isEmpty() || carton.size() > 64)
@@ -280,14 +280,14 @@ Expected<QString> EventApplier::applyAction(
             return QStringLiteral("order %1 has no line %2").arg(number).arg(line);
     }
     if (gtin.isEmpty())
-        return QStringLiteral("the %1 event names no GTIN").arg(action);
+        return QStringLiteral("the %1 event names no GTIN").arg(protocol::wireName(action));
     if (gtin != lineGtin)
         return QStringLiteral("wrong item: scanned %1, line %2 of order %3 wants %4")
             .arg(gtin.left(64))
             .arg(line)
             .arg(number, lineGtin);
 
-    if (action == QLatin1String("short")) {
+    if (action == Action::Short) {
         auto q = m_db.run(
             QStringLiteral("UPDATE order_lines SET shorted = shorted + ? WHERE order_id = ? AND line = ?"),
             {orderrules::shortedUnits(quantity), order.id, line});

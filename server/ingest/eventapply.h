@@ -1,5 +1,7 @@
 #pragma once
 
+#include "actions.h"
+
 #include "expected.h"
 #include "ingest/orderrules.h"
 #include "protocol.h"
@@ -26,8 +28,8 @@ public:
         const protocol::ScanEvent &event, const QString &deviceId, const QString &now);
 
 private:
-    Expected<QString> applyAction(
-        const protocol::ScanEvent &event, const QString &deviceId, const QString &now);
+    Expected<QString> applyAction(protocol::Action action, const protocol::ScanEvent &event,
+        const QString &deviceId, const QString &now);
     Expected<void> addException(const QString &kind, const protocol::ScanEvent &event,
         const QString &deviceId, const QString &reason, const QString &now);
     Expected<void> setStatus(

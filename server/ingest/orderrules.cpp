@@ -1,42 +1,37 @@
 #include "ingest/orderrules.h"
 
+#include "orderstatus.h"
+
 #include <QStringList>
 
 #include <algorithm>
 
 namespace dockhand::server::orderrules {
 
-int statusRank(const QString &status)
+bool isAppliedAction(std::optional<protocol::Action> action)
 {
-    static const QStringList forward = {QStringLiteral("received"), QStringLiteral("processing"),
-        QStringLiteral("picked"), QStringLiteral("packed"), QStringLiteral("labeled"),
-        QStringLiteral("shipped"), QStringLiteral("in transit"), QStringLiteral("out for delivery"),
-        QStringLiteral("delivered"), QStringLiteral("delivery failed"), QStringLiteral("returned")};
-    return int(forward.indexOf(status));
+    using protocol::Action;
+    return action == Action::Pick || action == Action::Short || action == Action::BindTote
+        || action == Action::CloseCarton || action == Action::Damage;
 }
 
-bool isAppliedAction(const QString &action)
+bool isPickStep(protocol::Action action)
 {
-    static const QStringList applied = {QStringLiteral("pick"), QStringLiteral("short"),
-        QStringLiteral("bind-tote"), QStringLiteral("close-carton"), QStringLiteral("damage")};
-    return applied.contains(action);
+    using protocol::Action;
+    return action == Action::Pick || action == Action::Short || action == Action::BindTote;
 }
 
-bool isPickStep(const QString &action)
+QString statusRefusal(protocol::Action action, const QString &number, const QString &status)
 {
-    return action == QLatin1String("pick") || action == QLatin1String("short")
-        || action == QLatin1String("bind-tote");
-}
-
-QString statusRefusal(const QString &action, const QString &number, const QString &status)
-{
-    if (status == QLatin1String("cancelled"))
+    using protocol::OrderStatus;
+    if (protocol::orderStatusFromWire(status) == OrderStatus::Cancelled)
         return QStringLiteral("order %1 is cancelled").arg(number);
-    const int rank = statusRank(status);
+    const int rank = protocol::orderStatusRank(status);
     const bool pickStep = isPickStep(action);
-    if (pickStep && rank >= statusRank(QStringLiteral("packed")))
+    if (pickStep && rank >= protocol::orderStatusRank(protocol::wireName(OrderStatus::Packed)))
         return QStringLiteral("order %1 is already %2; picks are no longer accepted").arg(number, status);
-    if (!pickStep && action != QLatin1String("damage") && rank >= statusRank(QStringLiteral("labeled")))
+    if (!pickStep && action != protocol::Action::Damage
+        && rank >= protocol::orderStatusRank(protocol::wireName(OrderStatus::Labeled)))
         return QStringLiteral("order %1 is already %2; packing is no longer accepted").arg(number, status);
     return {};
 }

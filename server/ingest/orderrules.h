@@ -1,7 +1,11 @@
 #pragma once
 
+#include "actions.h"
+
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 // The order rules events are applied by, as plain functions over plain values: which actions
 // change orders, which statuses still take picks or packing, and when the lines of an order
@@ -9,20 +13,18 @@
 // database, asks these functions, and writes what they decide with conditional updates.
 namespace dockhand::server::orderrules {
 
-// Position in the journey; -1 for cancelled and unknown statuses.
-int statusRank(const QString &status);
-
 // The actions whose events change orders (pick, short, bind-tote, close-carton, damage); the
-// events of any other action are only stored.
-bool isAppliedAction(const QString &action);
+// events of any other action, or of none, are only stored.
+bool isAppliedAction(std::optional<protocol::Action> action);
 
 // pick, short and bind-tote belong to picking; close-carton to packing; damage to neither.
-bool isPickStep(const QString &action);
+bool isPickStep(protocol::Action action);
 
 // Why an event with `action` may not apply to order `number` at `status`; empty when it may.
 // A cancelled order takes nothing; picking is over once the order is packed, packing once it
-// is labeled; damage is recorded at any status but cancelled.
-QString statusRefusal(const QString &action, const QString &number, const QString &status);
+// is labeled (by the statuses' rank, protocol/orderstatus.h); damage is recorded at any status
+// but cancelled.
+QString statusRefusal(protocol::Action action, const QString &number, const QString &status);
 
 // The counts of one order line.
 struct LineProgress

@@ -2,7 +2,7 @@
 
 #include "changelog/changelog.h"
 #include "orders/orderstore.h"
-#include "pinhash.h"
+#include "pin.h"
 #include "storage/database.h"
 #include "storage/timestamps.h"
 #include "tasks/taskstore.h"
@@ -28,7 +28,7 @@ Expected<bool> seedIfEmpty(
     // Hash PINs before the transaction: PBKDF2 is slow on purpose and must not hold the write
     // lock. The hashes are independent, so they use all cores.
     const QList<QString> pinHashes = QtConcurrent::blockingMapped<QList<QString>>(
-        data.operators, [](const WarehouseData::Operator &op) { return pinhash::hash(op.pin); });
+        data.operators, [](const WarehouseData::Operator &op) { return protocol::pin::hash(op.pin); });
 
     if (auto began = db.begin(); !began)
         return Error {began.error()};

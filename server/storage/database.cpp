@@ -1,5 +1,7 @@
 #include "storage/database.h"
 
+#include "faults.h"
+
 #include "storage/batch.h"
 
 #include <QDir>
@@ -189,8 +191,8 @@ Expected<QSqlQuery *> Database::execute(
         }
         m_statements.insert(sql, query);
     }
-    if (m_failCountdown > 0 && --m_failCountdown == 0)
-        return Error {QStringLiteral("injected failure (test)")};
+    if (faults::pass(faults::kServerStatement))
+        return Error {QStringLiteral("the server database failed to read or write (injected fault)")};
     for (qsizetype i = 0; i < count; ++i) {
         if (named)
             query->bindValue(batchPlaceholder(i), values[i]);
@@ -211,8 +213,8 @@ Expected<QSqlQuery *> Database::execute(
 Expected<void> Database::command(const QString &sql)
 {
     // Not prepared: PostgreSQL cannot PREPARE transaction control (SAVEPOINT ...).
-    if (m_failCountdown > 0 && --m_failCountdown == 0)
-        return Error {QStringLiteral("injected failure (test)")};
+    if (faults::pass(faults::kServerStatement))
+        return Error {QStringLiteral("the server database failed to read or write (injected fault)")};
     QSqlQuery q(connection());
     if (!q.exec(sql)) {
         const QString native = q.lastError().nativeErrorCode();

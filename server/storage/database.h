@@ -57,7 +57,7 @@ public:
     Expected<QSqlQuery *> run(const QString &sql, std::initializer_list<QVariant> values = {});
     // The same for multi-row statements, whose parameters are named ":b0", ":b1", ... in order.
     Expected<QSqlQuery *> runBatch(const QString &sql, const QVariantList &values);
-    // Runs `sql` unprepared (transaction control); fault injection counts it like run().
+    // Runs `sql` unprepared (transaction control); it is a fault-injection pass like run().
     Expected<void> command(const QString &sql);
     Expected<qint64> scalar(const QString &sql, std::initializer_list<QVariant> values = {});
 
@@ -66,9 +66,9 @@ public:
     bool retryable() const { return m_retryable; }
     void clearRetryable() { m_retryable = false; }
 
-    // Fault injection for tests: the n-th statement from now (1 = the next one) fails as if the
-    // disk had failed. 0 switches it off.
-    void failStatement(int n) { m_failCountdown = n; }
+    // Every statement (run, runBatch, command) is a pass of the fault point
+    // faults::kServerStatement ("server-statement", support/faults.h): armed, the chosen
+    // statement fails as if the disk had failed.
 
 private:
     Database(DatabaseLocation location, QString connectionName);
@@ -78,7 +78,6 @@ private:
     DatabaseLocation m_location;
     QString m_connectionName;
     QHash<QString, QSqlQuery *> m_statements;
-    int m_failCountdown = 0;
     bool m_retryable = false; // the last failed statement was a deadlock / serialization failure
 };
 

@@ -1,11 +1,11 @@
-#include "pinhash.h"
+#include "pin.h"
 
 #include <QCryptographicHash>
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
 #include <QStringList>
 
-namespace dockhand::server::pinhash {
+namespace dockhand::protocol::pin {
 
 namespace {
 
@@ -56,4 +56,4 @@ bool verify(const QString &pin, const QString &stored)
     return diff == 0;
 }
 
-} // namespace dockhand::server::pinhash
+} // namespace dockhand::protocol::pin

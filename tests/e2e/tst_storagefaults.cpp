@@ -4,6 +4,7 @@
 // recovers by itself. And a damaged queue file is moved aside and shown loudly on screen.
 
 #include "e2eharness.h"
+#include "faults.h"
 #include "localstore.h"
 #include "scanqueue.h"
 #include "syncengine.h"
@@ -48,7 +49,7 @@ private:
     {
         Outcome out;
         const QString file = m_dir.filePath(device + QStringLiteral(".sqlite"));
-        LocalStore::failNthWrite(failAt);
+        faults::arm(faults::kDeviceWrite, failAt);
         auto store = LocalStore::open(file, QStringLiteral("ui-") + device);
         if (!store) {
             out.errors.append(store.error());
@@ -96,8 +97,8 @@ private:
                 break;
             QTest::qWait(20);
         }
-        out.writes = LocalStore::writeCount();
-        LocalStore::failNthWrite(0);
+        out.writes = faults::passes(faults::kDeviceWrite);
+        faults::arm(faults::kDeviceWrite, 0);
         if (deadline.hasExpired()) {
             out.failure = QStringLiteral("sync did not recover: %1").arg(sync.status().lastError);
             return out;
@@ -119,7 +120,7 @@ private:
     }
 
 private slots:
-    void cleanup() { LocalStore::failNthWrite(0); }
+    void cleanup() { faults::arm(faults::kDeviceWrite, 0); }
 
     void everyWriteFailsOnceWhileScanningAndSyncing()
     {

@@ -4,6 +4,7 @@
 
 #include "devicecache.h"
 #include "e2eharness.h"
+#include "faults.h"
 #include "localstore.h"
 #include "scanqueue.h"
 #include "syncengine.h"
@@ -102,7 +103,7 @@ private slots:
             qPrintable(error));
     }
 
-    void cleanup() { SyncEngine::failNthRequest(0); }
+    void cleanup() { faults::arm(faults::kHttpRequest, 0); }
 
     void networkFaultsThenEveryEventOnce()
     {
@@ -146,7 +147,7 @@ private slots:
                 if (!store || !fill(store.value().get(), device, 5))
                     return QStringLiteral("cannot fill the queue");
             }
-            SyncEngine::failNthRequest(failAt);
+            faults::arm(faults::kHttpRequest, failAt);
             auto c = config(m_server->url(), device, db(device));
             c.batchEvents = 2;
             SyncController sync(c);
@@ -160,7 +161,7 @@ private slots:
         };
         QString wrong = run(QStringLiteral("walk-0"), 0);
         QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
-        const int requests = SyncEngine::requestCount();
+        const int requests = faults::passes(faults::kHttpRequest);
         QVERIFY(requests >= 5); // enrol, 3 uploads, a download
         for (int i = 1; i <= requests; ++i) {
             wrong = run(QStringLiteral("walk-%1").arg(i), i);

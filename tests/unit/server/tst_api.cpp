@@ -1,3 +1,4 @@
+#include "faults.h"
 #include "http/api.h"
 #include "scanevents.h"
 #include "serverstore.h"
@@ -185,9 +186,9 @@ private slots:
     void databaseFailureIs503WithRetryAfter()
     {
         deviceToken(QStringLiteral("api-fail"));
-        m_store->failStatement(2); // the first statement checks the token
+        faults::arm(faults::kServerStatement, 2); // the first statement checks the token
         const ApiResponse r = post(makeUpload(QStringLiteral("api-fail"), 1, 2).toJson());
-        m_store->failStatement(0);
+        faults::arm(faults::kServerStatement, 0);
         QCOMPARE(r.status, 503);
         QVERIFY(error(r).startsWith(QLatin1String("cannot store the events")));
         QCOMPARE(r.headers.first().first, QByteArray("Retry-After"));

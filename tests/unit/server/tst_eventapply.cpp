@@ -1,6 +1,7 @@
 // Applying events (docs/protocol.md): stock, picked/packed counts, status transitions, exceptions,
 // every rejection path, exactly-once application, and the change log devices download.
 
+#include "faults.h"
 #include "http/api.h"
 #include "scanevents.h"
 #include "serverstore.h"
@@ -494,9 +495,9 @@ private slots:
             QString(), 1, QStringLiteral("short")));
         int failures = 0;
         for (int i = 1; i < 100; ++i) {
-            m_store->failStatement(i);
+            faults::arm(faults::kServerStatement, i);
             auto result = m_store->ingest(kDevice, {e});
-            m_store->failStatement(0);
+            faults::arm(faults::kServerStatement, 0);
             if (result.ok())
                 break;
             ++failures;

@@ -1,4 +1,5 @@
-#include "pinhash.h"
+#include "faults.h"
+#include "pin.h"
 #include "scanevents.h"
 #include "serverstore.h"
 
@@ -341,9 +342,9 @@ private slots:
             makeEvent(dev, 2), makeEvent(dev, 3), makeEvent(dev, 2), makeEvent(dev, 5)};
         int failurePoints = 0;
         for (int n = 1;; ++n) {
-            store->failStatement(n);
+            faults::arm(faults::kServerStatement, n);
             auto result = store->ingest(dev, batch);
-            store->failStatement(0);
+            faults::arm(faults::kServerStatement, 0);
             if (result.ok())
                 break; // n is past the last statement of the batch
             ++failurePoints;
@@ -454,7 +455,7 @@ private slots:
         auto hash = store->operatorPinHash(op.badge);
         QVERIFY(hash.ok());
         QVERIFY(hash.value() != op.pin);
-        QVERIFY(pinhash::verify(op.pin, hash.value()));
+        QVERIFY(protocol::pin::verify(op.pin, hash.value()));
     }
 };
 

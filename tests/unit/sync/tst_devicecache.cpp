@@ -2,6 +2,7 @@
 // read back as the typed records the workflows use, through a second connection as the UI does.
 
 #include "devicecache.h"
+#include "faults.h"
 #include "localstore.h"
 
 #include <QJsonDocument>
@@ -47,7 +48,7 @@ private:
     QTemporaryDir m_dir;
 
 private slots:
-    void cleanup() { LocalStore::failNthWrite(0); }
+    void cleanup() { faults::arm(faults::kDeviceWrite, 0); }
 
     void storesEveryKindAndReadsItBack()
     {
@@ -149,9 +150,9 @@ private slots:
             change("location", QStringLiteral("B-01-02"), json(R"({"code":"B-01-02"})")),
             removal("location", QStringLiteral("A-01-01"))};
         for (int i = 1; i <= 5; ++i) { // three changes, the cursor, the commit
-            LocalStore::failNthWrite(i);
+            faults::arm(faults::kDeviceWrite, i);
             const auto applied = cache.applyChanges(page, QStringLiteral("2"));
-            LocalStore::failNthWrite(0);
+            faults::arm(faults::kDeviceWrite, 0);
             QVERIFY(!applied.ok());
             QVERIFY2(applied.error().contains(QStringLiteral("Cannot update the device cache")),
                 qPrintable(applied.error()));

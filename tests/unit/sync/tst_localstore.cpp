@@ -2,6 +2,7 @@
 // schema, a full disk, and a failure at every single database write.
 
 #include "devicecache.h"
+#include "faults.h"
 #include "localstore.h"
 #include "scanqueue.h"
 
@@ -64,7 +65,7 @@ private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
 private slots:
-    void cleanup() { LocalStore::failNthWrite(0); }
+    void cleanup() { faults::arm(faults::kDeviceWrite, 0); }
 
     void upgradesFromEveryOlderVersion_data()
     {
@@ -184,19 +185,19 @@ private slots:
             if (auto applied = cache.applyChanges(changes, QStringLiteral("1")); !applied)
                 errors->append(applied.error());
         };
-        LocalStore::failNthWrite(0);
+        faults::arm(faults::kDeviceWrite, 0);
         QStringList errors;
         int committed = 0;
         scenario(0, &errors, &committed);
         QVERIFY(errors.isEmpty());
-        const int points = LocalStore::writeCount();
+        const int points = faults::passes(faults::kDeviceWrite);
         QVERIFY2(points >= 10, qPrintable(QString::number(points)));
         for (int i = 1; i <= points; ++i) {
-            LocalStore::failNthWrite(i);
+            faults::arm(faults::kDeviceWrite, i);
             errors.clear();
             committed = 0;
             scenario(i, &errors, &committed);
-            LocalStore::failNthWrite(0);
+            faults::arm(faults::kDeviceWrite, 0);
             QVERIFY2(
                 errors.size() == 1, qPrintable(QStringLiteral("point %1: %2").arg(i).arg(errors.join(u'|'))));
             QVERIFY2(errors.first().contains(QStringLiteral("injected fault")), qPrintable(errors.first()));

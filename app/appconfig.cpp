@@ -50,7 +50,7 @@ bool applyJson(const QString &path, AppConfig *config, QString *error)
     if (!str("deviceId", &config->deviceId) || !str("deviceName", &config->deviceName)
         || !str("operator", &config->operatorName) || !str("deviceToken", &config->deviceToken)
         || !str("enrolCode", &config->enrolCode) || !str("dataDir", &config->dataDir)
-        || !str("serialPort", &config->serialPort) || !str("scalePort", &config->scalePort)
+        || !str("serialPort", &config->serialScanner.portName) || !str("scalePort", &config->scalePort)
         || !str("wedgeGsSubstitute", &config->wedgeGsSubstitute) || !str("server", &server)
         || !str("serverCa", &config->serverCa))
         return false;
@@ -61,7 +61,28 @@ bool applyJson(const QString &path, AppConfig *config, QString *error)
             *error = QStringLiteral("Config %1: 'serialBaud' must be a positive number").arg(path);
             return false;
         }
-        config->serialBaud = baud.toInt();
+        config->serialScanner.baudRate = baud.toInt();
+    }
+    if (const auto serial = o.value(QLatin1String("serialScanner")); !serial.isUndefined()) {
+        if (!serial.isObject()) {
+            *error = QStringLiteral("Config %1: 'serialScanner' must be an object of scanner settings")
+                         .arg(path);
+            return false;
+        }
+        // The port may come from the command line (--serial) instead of the file.
+        QJsonObject settings = serial.toObject();
+        const bool portGiven = settings.contains(QLatin1String("port"));
+        if (!portGiven)
+            settings.insert(QLatin1String("port"), QStringLiteral("-"));
+        const QString port = config->serialScanner.portName;
+        const SerialScannerConfigResult parsed = SerialScannerConfig::fromJson(settings);
+        if (!parsed.ok()) {
+            *error = QStringLiteral("Config %1: 'serialScanner': %2").arg(path, parsed.errorString());
+            return false;
+        }
+        config->serialScanner = parsed.config;
+        if (!portGiven)
+            config->serialScanner.portName = port;
     }
     if (const auto classifier = o.value(QLatin1String("classifier")); !classifier.isUndefined()) {
         QString why;
@@ -191,7 +212,7 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
     if (config->dataDir.isEmpty())
         config->dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (parser.isSet(serial))
-        config->serialPort = parser.value(serial);
+        config->serialScanner.portName = parser.value(serial);
     if (parser.isSet(scale))
         config->scalePort = parser.value(scale);
     if (parser.isSet(camera))
@@ -201,8 +222,8 @@ bool AppConfig::fromArguments(const QStringList &arguments, AppConfig *config, Q
 
     if (parser.isSet(baud)) {
         bool ok = false;
-        config->serialBaud = parser.value(baud).toInt(&ok);
-        if (!ok || config->serialBaud <= 0) {
+        config->serialScanner.baudRate = parser.value(baud).toInt(&ok);
+        if (!ok || config->serialScanner.baudRate <= 0) {
             *error = QStringLiteral("--baud: '%1' is not a baud rate").arg(parser.value(baud));
             return false;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "scan.h"
+#include "serialscanner.h"
 
 #include <QString>
 #include <QStringList>
@@ -23,8 +24,10 @@ struct AppConfig
     QString deviceToken; // normally empty: the device enrols and keeps its token in its database
     QString enrolCode = QStringLiteral("DEMO"); // enrolment code from the admin
     QString dataDir; // folder of the local queue; default: the platform's app data folder
-    QString serialPort; // empty: no serial scanner
-    qint32 serialBaud = 9600;
+    // The serial scanner: port (empty: none), baud, framing (line end, suffix or inter-byte
+    // timeout), prefix, timeouts. Config key "serialScanner" (docs/operator-guide.md lists its
+    // keys); "serialPort"/"serialBaud" and --serial/--baud set the port and baud alone.
+    SerialScannerConfig serialScanner;
     QString scalePort; // empty: no serial scale (the packer types the weight)
     bool camera = false; // scan with the device's default camera
     QString wedgeGsSubstitute; // what a keyboard-wedge scanner types for the GS1 separator (e.g. "^")
@@ -35,6 +38,12 @@ struct AppConfig
     // The site's label patterns (config key "classifier": {"location": "^...$", "tote": ...,
     // "badge": ..., "order": ...}); a missing key keeps the demo warehouse's pattern.
     ClassifierConfig classifier = ClassifierConfig::demoDefaults();
+    // How the device talks to the server (defaults suit a floor; the headless driver shortens
+    // the waits): events per upload and the retry / idle intervals.
+    int syncBatchEvents = 200;
+    int syncMinBackoffMs = 500;
+    int syncMaxBackoffMs = 30000;
+    int syncIdleIntervalMs = 3000;
     int windowWidth = 480;
     int windowHeight = 800;
     QString screenshotPath; // render the first screen to this PNG, then quit

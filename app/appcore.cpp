@@ -8,32 +8,39 @@
 #include <QMediaDevices>
 #include <QVideoSink>
 
-Q_LOGGING_CATEGORY(lcApp, "dockhand.app")
+Q_LOGGING_CATEGORY(lcApp, "dockhand.app.core")
 
 namespace dockhand {
 
 namespace {
-AppCore *g_current = nullptr;
+constexpr char kEngineCore[] = "dockhandCore";
 }
 
-AppCore *AppCore::current()
+void AppCore::attachTo(QObject *engine)
 {
-    return g_current;
+    engine->setProperty(kEngineCore, QVariant::fromValue(static_cast<QObject *>(this)));
+}
+
+AppCore *AppCore::of(const QObject *engine)
+{
+    return engine ? qobject_cast<AppCore *>(engine->property(kEngineCore).value<QObject *>()) : nullptr;
 }
 
 AppCore::AppCore(AppConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_scans(ScanDecoder(m_config.classifier))
+    , m_settings(m_config.serverUrl.toString(), m_config.serialScanner.portName)
     , m_device(m_config.deviceId, m_config.deviceName)
     , m_syncMonitor(m_config.serverUrl.toString())
 {
-    g_current = this;
     m_device.setOperatorName(m_config.operatorName);
-    m_scans.setOperator(m_config.operatorName);
-    m_scans.setStorageRecovery([this] { return openStorage(); });
+    m_recorder.setOperator(m_config.operatorName);
+    m_recorder.setStorageRecovery([this] { return openStorage(); });
     connect(&m_wedge, &WedgeFilter::scanned, this, &AppCore::onRawScan);
-    connect(&m_scans, &ScanService::recorded, this, [this](const QueuedEvent &event) {
+    connect(&m_recorder, &ScanRecorder::storageFailed, &m_device, &DeviceStatus::setWriteFailure);
+    connect(
+        &m_recorder, &ScanRecorder::storageRecovered, &m_device, [this] { m_device.setWriteFailure({}); });
+    connect(&m_recorder, &ScanRecorder::recorded, this, [this](const QueuedEvent &event) {
         m_scanList.prepend(event);
         m_review.queueChanged();
         m_syncMonitor.addPending(1);
@@ -48,13 +55,11 @@ AppCore::AppCore(AppConfig config, QObject *parent)
 
 AppCore::~AppCore()
 {
-    if (g_current == this)
-        g_current = nullptr;
     // Stop the sync thread before the UI thread's connection goes away.
     m_sync.reset();
     m_serial.reset();
     m_scale.reset();
-    m_scans.setQueue(nullptr);
+    m_recorder.setQueue(nullptr);
     m_review.setQueue(nullptr);
     m_floor.setCache(nullptr);
     m_cache.reset();
@@ -70,14 +75,14 @@ QString AppCore::openStorage()
     auto store = LocalStore::open(m_config.queuePath(), QStringLiteral("dockhand-ui"), &report);
     if (!store) {
         qCCritical(lcApp).noquote() << store.error();
-        m_device.setStorageError(store.error());
+        m_device.setStorageError(store.error(), false);
         return store.error();
     }
     m_store = std::move(store.value());
     m_queue = std::make_unique<ScanQueue>(m_store.get(), m_config.deviceId);
     m_cache = std::make_unique<DeviceCache>(m_store.get());
     m_floor.setCache(m_cache.get());
-    m_scans.setQueue(m_queue.get());
+    m_recorder.setQueue(m_queue.get());
     m_review.setQueue(m_queue.get());
     m_device.setStorageError(report.message);
     if (auto latest = m_queue->latest(50))
@@ -91,6 +96,10 @@ QString AppCore::openStorage()
         sync.token = m_config.deviceToken;
         sync.deviceName = m_config.deviceName;
         sync.enrolCode = m_config.enrolCode;
+        sync.batchEvents = m_config.syncBatchEvents;
+        sync.minBackoffMs = m_config.syncMinBackoffMs;
+        sync.maxBackoffMs = m_config.syncMaxBackoffMs;
+        sync.idleIntervalMs = m_config.syncIdleIntervalMs;
         m_sync = std::make_unique<SyncController>(sync);
         connect(m_sync.get(), &SyncController::cacheChanged, this, &AppCore::cacheChanged);
         connect(m_sync.get(), &SyncController::statusChanged, &m_syncMonitor, &SyncMonitor::update);
@@ -158,14 +167,11 @@ void AppCore::start()
     openStorage();
     startScale();
     startCamera();
-    if (m_config.serialPort.isEmpty()) {
+    if (m_config.serialScanner.portName.isEmpty()) {
         m_device.setScanner(QStringLiteral("none"), tr("No serial scanner configured"));
         return;
     }
-    SerialScannerConfig serial;
-    serial.portName = m_config.serialPort;
-    serial.baudRate = m_config.serialBaud;
-    m_serial = std::make_unique<SerialScanner>(serial);
+    m_serial = std::make_unique<SerialScanner>(m_config.serialScanner);
     connect(m_serial.get(), &SerialScanner::scanned, this, &AppCore::onRawScan);
     connect(m_serial.get(), &SerialScanner::frameRejected, this,
         [this](const QString &reason) { m_device.setScanner(QStringLiteral("connected"), reason); });

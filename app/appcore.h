@@ -3,6 +3,7 @@
 #include "appconfig.h"
 #include "devicecache.h"
 #include "devicestatus.h"
+#include "feedback.h"
 #include "floordata.h"
 #include "localstore.h"
 #include "reviewmodel.h"
@@ -10,8 +11,9 @@
 #include "scandebouncer.h"
 #include "scanlistmodel.h"
 #include "scanqueue.h"
-#include "scanservice.h"
+#include "scanrecorder.h"
 #include "serialscanner.h"
+#include "settings.h"
 #include "syncengine.h"
 #include "syncmonitor.h"
 #include "wedgefilter.h"
@@ -28,9 +30,11 @@ namespace dockhand {
 
 class CameraScanner;
 
-// The composition root's parts, built once from the config and wired together: storage, queue,
-// scanners, scan service, sync and the objects the screens bind to. main() builds one; tests
-// build their own with a temporary data folder.
+// The composition root, built once from the config and wired together: storage, queue,
+// scanners, the one scan path (debouncer -> router, which decodes -> workflow -> recorder ->
+// queue, then the one Feedback), sync and the objects the screens bind to. The app, the
+// headless `dockhand-cli drive` and `floor`, and the tests all build this same object; the app
+// hands it to its QML engine (attachTo), so the screens see exactly what the others test.
 class AppCore : public QObject
 {
     Q_OBJECT
@@ -42,7 +46,12 @@ public:
     void start();
 
     const AppConfig &config() const { return m_config; }
-    ScanService *scans() { return &m_scans; }
+    // Writes every event to the queue and gives the feedback.
+    ScanRecorder *recorder() { return &m_recorder; }
+    // What the device last told the operator: the banner and the sound of every screen.
+    Feedback *feedback() { return &m_feedback; }
+    // The operator's preferences (sounds, language, theme).
+    Settings *settings() { return &m_settings; }
     ScanListModel *scanList() { return &m_scanList; }
     // The supervisor's review list: this device's short picks, damage, refusals and rejections.
     ReviewModel *review() { return &m_review; }
@@ -60,8 +69,14 @@ public:
     // keys (and its Enter) never reach a focused control.
     WedgeFilter *wedge() { return &m_wedge; }
 
-    // The one AppCore of this process (the newest alive), for the QML singletons.
-    static AppCore *current();
+    // Every scanner's scans enter here (the serial scanner, the wedge filter and the camera are
+    // connected to it; tests and the headless driver may call it too): debounced, then routed.
+    void onRawScan(const RawScan &scan);
+
+    // Makes this core the one a QML engine's singletons show (ui/uitypes.h); `of` finds it
+    // again from the engine. No process-wide instance: each engine knows its own core.
+    void attachTo(QObject *engine);
+    static AppCore *of(const QObject *engine);
 
 signals:
     void cacheChanged();
@@ -70,14 +85,14 @@ private:
     QString openStorage();
     void startScale();
     void startCamera();
-    // Every source's scans pass here: debounced, then routed to the operator session / workflow.
-    void onRawScan(const RawScan &scan);
 
     AppConfig m_config;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<ScanQueue> m_queue;
     std::unique_ptr<DeviceCache> m_cache;
-    ScanService m_scans;
+    Feedback m_feedback;
+    ScanRecorder m_recorder {&m_feedback};
+    Settings m_settings;
     ScanListModel m_scanList;
     DeviceStatus m_device;
     SyncMonitor m_syncMonitor;
@@ -91,7 +106,7 @@ private:
     std::unique_ptr<QVideoSink> m_videoSink;
     std::unique_ptr<SyncController> m_sync;
     CacheFloorData m_floor;
-    WorkflowRouter m_workflows {&m_scans, &m_floor};
+    WorkflowRouter m_workflows {ScanDecoder(m_config.classifier), &m_recorder, &m_floor};
     ReviewModel m_review {&m_floor};
 };
 

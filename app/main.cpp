@@ -85,11 +85,12 @@ int main(int argc, char *argv[])
 
     dockhand::AppCore core(config);
     // Preferences and the language: the translator is installed before any QML is loaded.
-    dockhand::Settings settings(config.serverUrl.toString(), config.serialPort);
-    if (!settings.installTranslator())
-        QTextStream(stderr) << "dockhand: translation for " << settings.effectiveLanguage() << " missing\n";
+    dockhand::Settings *settings = core.settings();
+    if (!settings->installTranslator())
+        QTextStream(stderr) << "dockhand: translation for " << settings->effectiveLanguage() << " missing\n";
     QQmlApplicationEngine engine;
-    QObject::connect(&settings, &dockhand::Settings::languageChanged, &engine, &QQmlEngine::retranslate);
+    core.attachTo(&engine);
+    QObject::connect(settings, &dockhand::Settings::languageChanged, &engine, &QQmlEngine::retranslate);
     if (config.selfTest)
         return runSelfTest(engine);
 
@@ -121,10 +122,10 @@ int main(int argc, char *argv[])
     // DOCKHAND_FRAME_LOG: when frames reach the screen, for the app benchmark (tests/bench/bench_app).
     std::unique_ptr<dockhand::FrameTiming> frames;
     if (const QString path = qEnvironmentVariable("DOCKHAND_FRAME_LOG"); !path.isEmpty() && window) {
-        auto *scans = core.scans();
+        auto *feedback = core.feedback();
         frames = std::make_unique<dockhand::FrameTiming>(
-            path, window, [scans] { return scans->feedbackSerial(); },
-            [scans] { return scans->lastResult().toLatin1(); });
+            path, window, [feedback] { return feedback->serial(); },
+            [feedback] { return feedback->result().toLatin1(); });
         if (!frames->isOpen())
             QTextStream(stderr) << "dockhand: cannot write the frame log " << path << "\n";
     }

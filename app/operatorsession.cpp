@@ -1,21 +1,21 @@
 #include "operatorsession.h"
 
-#include "scanservice.h"
-
-#include <QCryptographicHash>
-#include <QPasswordDigestor>
+#include "actions.h"
+#include "pin.h"
+#include "scanrecorder.h"
 
 namespace dockhand {
 
 namespace {
-QJsonObject loginFields(const QString &action, const QString &badge)
+QJsonObject loginFields(protocol::Action action, const QString &badge)
 {
-    return {{QStringLiteral("action"), action}, {QStringLiteral("badge"), badge}};
+    return {{protocol::wireName(protocol::Field::Action), protocol::wireName(action)},
+        {protocol::wireName(protocol::Field::Badge), badge}};
 }
 } // namespace
 
-OperatorSession::OperatorSession(ScanService *scans, const FloorData *data, QObject *parent)
-    : Workflow(QStringLiteral("login"), scans, data, parent)
+OperatorSession::OperatorSession(ScanRecorder *recorder, const FloorData *data, QObject *parent)
+    : Workflow(QStringLiteral("login"), recorder, data, parent)
 {
     updatePrompt();
 }
@@ -64,45 +64,26 @@ QVariantList OperatorSession::menu() const
 
 bool OperatorSession::verifyPin(const QString &pin, const QString &pinHash)
 {
-    const QStringList parts = pinHash.split(QLatin1Char('$'));
-    if (parts.size() != 4 || parts.at(0) != QLatin1String("pbkdf2-sha256"))
-        return false;
-    bool ok = false;
-    const int iterations = parts.at(1).toInt(&ok);
-    if (!ok || iterations <= 0)
-        return false;
-    const QByteArray salt = QByteArray::fromBase64(parts.at(2).toLatin1());
-    const QByteArray expected = QByteArray::fromBase64(parts.at(3).toLatin1());
-    if (salt.isEmpty() || expected.isEmpty())
-        return false;
-    const QByteArray derived = QPasswordDigestor::deriveKeyPbkdf2(
-        QCryptographicHash::Sha256, pin.toUtf8(), salt, iterations, quint64(expected.size()));
-    if (derived.size() != expected.size())
-        return false;
-    // Constant time: a PIN must not be guessable from how long the check takes.
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < derived.size(); ++i)
-        diff |= static_cast<unsigned char>(derived.at(i) ^ expected.at(i));
-    return diff == 0;
+    return protocol::pin::verify(pin, pinHash);
 }
 
 void OperatorSession::handleScan(const Scan &scan)
 {
     if (!scan.valid) {
-        record(&scan, {}, loginFields(QStringLiteral("login"), {}), false, scan.error);
+        record(&scan, {}, loginFields(protocol::Action::Login, {}), false, scan.error);
         return;
     }
     if (scan.kind != ScanKind::Badge) {
         const QString message = m_state == State::LoggedIn
             ? tr("%1 is not a badge. Open a workflow from the menu to scan it.")
-                  .arg(ScanService::describe(scan))
-            : tr("Log in first: scan your operator badge (this was %1).").arg(ScanService::describe(scan));
-        record(&scan, {}, loginFields(QStringLiteral("login"), {}), false, message);
+                  .arg(ScanRecorder::describe(scan))
+            : tr("Log in first: scan your operator badge (this was %1).").arg(ScanRecorder::describe(scan));
+        record(&scan, {}, loginFields(protocol::Action::Login, {}), false, message);
         return;
     }
     const auto op = data() ? data()->operatorByBadge(scan.code) : std::nullopt;
     if (!op) {
-        record(&scan, {}, loginFields(QStringLiteral("login"), scan.code), false,
+        record(&scan, {}, loginFields(protocol::Action::Login, scan.code), false,
             tr("Badge %1 is not known on this device. Ask a supervisor, or sync and try again.")
                 .arg(scan.code));
         return;
@@ -126,13 +107,13 @@ void OperatorSession::loginWithPin(const QString &badge, const QString &pin)
 {
     const auto op = data() ? data()->operatorByBadge(badge.trimmed()) : std::nullopt;
     if (!op) {
-        record(nullptr, {}, loginFields(QStringLiteral("login"), badge.trimmed()), false,
+        record(nullptr, {}, loginFields(protocol::Action::Login, badge.trimmed()), false,
             tr("Badge %1 is not known on this device. Ask a supervisor, or sync and try again.")
                 .arg(badge.trimmed()));
         return;
     }
     if (!verifyPin(pin, op->pinHash)) {
-        record(nullptr, {}, loginFields(QStringLiteral("login"), op->badge), false,
+        record(nullptr, {}, loginFields(protocol::Action::Login, op->badge), false,
             tr("Wrong PIN for %1. Type it again.").arg(op->badge));
         return;
     }
@@ -144,11 +125,11 @@ void OperatorSession::loginWithPin(const QString &badge, const QString &pin)
 void OperatorSession::submitPin(const QString &pin)
 {
     if (m_state != State::AwaitingPin) {
-        record(nullptr, {}, loginFields(QStringLiteral("login"), {}), false, tr("Scan your badge first."));
+        record(nullptr, {}, loginFields(protocol::Action::Login, {}), false, tr("Scan your badge first."));
         return;
     }
     if (!verifyPin(pin, m_operator.pinHash)) {
-        record(nullptr, {}, loginFields(QStringLiteral("login"), m_operator.badge), false,
+        record(nullptr, {}, loginFields(protocol::Action::Login, m_operator.badge), false,
             tr("Wrong PIN for %1. Type it again.").arg(m_operator.badge));
         return;
     }
@@ -166,17 +147,17 @@ void OperatorSession::cancel()
 void OperatorSession::login(const CachedOperator &op, const Scan *scan)
 {
     if (menuFor(op.role).isEmpty()) {
-        record(scan, {}, loginFields(QStringLiteral("login"), op.badge), false,
+        record(scan, {}, loginFields(protocol::Action::Login, op.badge), false,
             tr("%1 has the role \"%2\", which cannot use this device.").arg(op.name, op.role));
         return;
     }
     // The login event is the new operator's first event.
-    if (scans())
-        scans()->setOperator(op.badge);
-    if (!record(scan, {}, loginFields(QStringLiteral("login"), op.badge), true,
+    if (recorder())
+        recorder()->setOperator(op.badge);
+    if (!record(scan, {}, loginFields(protocol::Action::Login, op.badge), true,
             tr("Hello %1 (%2)").arg(op.name, op.role))) {
-        if (scans())
-            scans()->setOperator(m_state == State::LoggedIn ? m_operator.badge : QString());
+        if (recorder())
+            recorder()->setOperator(m_state == State::LoggedIn ? m_operator.badge : QString());
         return;
     }
     m_operator = op;
@@ -191,10 +172,10 @@ void OperatorSession::logout()
         return;
     }
     // A logout that cannot be saved still ends the session: the device must not stay open.
-    record(nullptr, {}, loginFields(QStringLiteral("logout"), m_operator.badge), true,
+    record(nullptr, {}, loginFields(protocol::Action::Logout, m_operator.badge), true,
         tr("Goodbye %1").arg(m_operator.name));
-    if (scans())
-        scans()->setOperator({});
+    if (recorder())
+        recorder()->setOperator({});
     m_operator = {};
     setState(State::LoggedOut);
     emit operatorChanged({});

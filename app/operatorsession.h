@@ -8,7 +8,7 @@ namespace dockhand {
 
 // Who is working on this device: log in by scanning a badge (or badge + PIN on the keypad),
 // verified offline against the cached operator list; the role decides the menu. Every event any
-// workflow records carries the logged-in operator (set on ScanService).
+// workflow records carries the logged-in operator (set on the ScanRecorder).
 class OperatorSession : public dockhand::Workflow
 {
     Q_OBJECT
@@ -29,7 +29,7 @@ public:
     };
     Q_ENUM(State)
 
-    OperatorSession(ScanService *scans, const FloorData *data, QObject *parent = nullptr);
+    OperatorSession(ScanRecorder *recorder, const FloorData *data, QObject *parent = nullptr);
 
     State state() const { return m_state; }
     bool loggedIn() const { return m_state == State::LoggedIn; }
@@ -53,7 +53,8 @@ public:
     Q_INVOKABLE void cancel();
     Q_INVOKABLE void logout();
 
-    // Checks a PIN against "pbkdf2-sha256$iterations$salt-b64$hash-b64" in constant time.
+    // Checks a PIN against "pbkdf2-sha256$iterations$salt-b64$hash-b64" in constant time (the
+    // protocol's one PIN check, the same the server uses).
     static bool verifyPin(const QString &pin, const QString &pinHash);
 
 signals:

@@ -1,6 +1,7 @@
 #include "packworkflow.h"
 
-#include "scanservice.h"
+#include "actions.h"
+#include "scanrecorder.h"
 
 #include <algorithm>
 
@@ -10,12 +11,12 @@
 namespace dockhand {
 
 namespace {
-const QString kAction = QStringLiteral("action");
-const QString kOrder = QStringLiteral("order");
+const QString kAction = protocol::wireName(protocol::Field::Action);
+const QString kOrder = protocol::wireName(protocol::Field::Order);
 } // namespace
 
-PackWorkflow::PackWorkflow(ScanService *scans, const FloorData *data, QObject *parent)
-    : Workflow(QStringLiteral("pack"), scans, data, parent)
+PackWorkflow::PackWorkflow(ScanRecorder *recorder, const FloorData *data, QObject *parent)
+    : Workflow(QStringLiteral("pack"), recorder, data, parent)
 {
     qRegisterMetaType<dockhand::CartonInfo>();
     updatePrompt();
@@ -23,7 +24,7 @@ PackWorkflow::PackWorkflow(ScanService *scans, const FloorData *data, QObject *p
 
 QStringList PackWorkflow::damageReasons()
 {
-    return {QStringLiteral("damaged"), QStringLiteral("packaging"), QStringLiteral("wrong-item")};
+    return protocol::damageReasons();
 }
 
 QVariantList PackWorkflow::cartonTypes() const
@@ -77,15 +78,15 @@ void PackWorkflow::handleScan(const Scan &scan)
     const bool orderLabel = scan.valid && (scan.kind == ScanKind::Tote || scan.kind == ScanKind::Order);
     if (m_state == State::ScanOrder || (m_state == State::OrderPacked && orderLabel)) {
         if (!orderLabel) {
-            record(&scan, {}, {{kAction, QStringLiteral("open-order")}}, false,
+            record(&scan, {}, {{kAction, protocol::wireName(protocol::Action::OpenOrder)}}, false,
                 tr("Scan a tote or an order number first (this was %1).")
-                    .arg(scan.valid ? ScanService::describe(scan) : scan.error));
+                    .arg(scan.valid ? ScanRecorder::describe(scan) : scan.error));
             return;
         }
         const auto order
             = scan.kind == ScanKind::Tote ? data()->orderByTote(scan.code) : data()->order(scan.code);
         if (!order) {
-            QJsonObject f {{kAction, QStringLiteral("open-order")}};
+            QJsonObject f {{kAction, protocol::wireName(protocol::Action::OpenOrder)}};
             f.insert(scan.kind == ScanKind::Tote ? QStringLiteral("tote") : kOrder, scan.code);
             record(&scan, {}, f, false,
                 scan.kind == ScanKind::Tote
@@ -103,21 +104,22 @@ void PackWorkflow::handleScan(const Scan &scan)
             onItem(scan);
             return;
         }
-        record(&scan, m_order.number, {{kAction, QStringLiteral("verify-item")}, {kOrder, m_order.number}},
-            false,
+        record(&scan, m_order.number,
+            {{kAction, protocol::wireName(protocol::Action::VerifyItem)}, {kOrder, m_order.number}}, false,
             orderLabel ? tr("Order %1 is open: finish it before opening another.").arg(m_order.number)
                        : tr("Scan the items of order %1 (this was %2).")
-                             .arg(m_order.number, scan.valid ? ScanService::describe(scan) : scan.error));
+                             .arg(m_order.number, scan.valid ? ScanRecorder::describe(scan) : scan.error));
         return;
     case State::ChooseCarton:
     case State::Weigh:
         if (onCartonLabel(scan))
             return;
-        record(&scan, m_order.number, {{kAction, QStringLiteral("verify-item")}, {kOrder, m_order.number}},
-            false, tr("The carton is being closed: tap Back to items to add more, or close it first."));
+        record(&scan, m_order.number,
+            {{kAction, protocol::wireName(protocol::Action::VerifyItem)}, {kOrder, m_order.number}}, false,
+            tr("The carton is being closed: tap Back to items to add more, or close it first."));
         return;
     case State::OrderPacked:
-        record(&scan, m_order.number, {{kAction, QStringLiteral("open-order")}}, false,
+        record(&scan, m_order.number, {{kAction, protocol::wireName(protocol::Action::OpenOrder)}}, false,
             tr("Order %1 is packed: scan the next tote or order.").arg(m_order.number));
         return;
     case State::ScanOrder:
@@ -149,15 +151,16 @@ void PackWorkflow::openOrder(const QString &number)
             }
         }
         if (matches.size() > 1) {
-            record(nullptr, {}, {{kAction, QStringLiteral("open-order")}, {kOrder, typed}}, false,
+            record(nullptr, {}, {{kAction, protocol::wireName(protocol::Action::OpenOrder)}, {kOrder, typed}},
+                false,
                 tr("%1 could be %2: type the whole order number.")
                     .arg(typed, matches.join(QStringLiteral(", "))));
             return;
         }
     }
     if (!order) {
-        record(nullptr, {}, {{kAction, QStringLiteral("open-order")}, {kOrder, typed}}, false,
-            tr("Order %1 is not on this device: sync and try again.").arg(typed));
+        record(nullptr, {}, {{kAction, protocol::wireName(protocol::Action::OpenOrder)}, {kOrder, typed}},
+            false, tr("Order %1 is not on this device: sync and try again.").arg(typed));
         return;
     }
     open(*order, nullptr);
@@ -165,7 +168,7 @@ void PackWorkflow::openOrder(const QString &number)
 
 void PackWorkflow::open(const CachedOrder &order, const Scan *scan)
 {
-    QJsonObject f {{kAction, QStringLiteral("open-order")}, {kOrder, order.number}};
+    QJsonObject f {{kAction, protocol::wireName(protocol::Action::OpenOrder)}, {kOrder, order.number}};
     if (!order.tote.isEmpty())
         f.insert(QStringLiteral("tote"), order.tote);
     if (order.status == QLatin1String("cancelled")) {
@@ -207,7 +210,7 @@ void PackWorkflow::open(const CachedOrder &order, const Scan *scan)
 
 void PackWorkflow::onItem(const Scan &scan)
 {
-    QJsonObject f {{kAction, QStringLiteral("verify-item")}, {kOrder, m_order.number}};
+    QJsonObject f {{kAction, protocol::wireName(protocol::Action::VerifyItem)}, {kOrder, m_order.number}};
     const int row = rowOf(scan.gtin);
     const int count = scan.count > 0 ? scan.count : 1;
     f.insert(QStringLiteral("quantity"), count);
@@ -258,7 +261,7 @@ bool PackWorkflow::onCartonLabel(const Scan &scan)
             closeCarton(&scan);
         } else {
             record(&scan, m_order.number,
-                {{kAction, QStringLiteral("close-carton")}, {kOrder, m_order.number},
+                {{kAction, protocol::wireName(protocol::Action::CloseCarton)}, {kOrder, m_order.number},
                     {QStringLiteral("cartonType"), code}},
                 false,
                 tr("Weigh the carton first (scale or keypad), then scan %1 again to close it.").arg(code));
@@ -266,7 +269,7 @@ bool PackWorkflow::onCartonLabel(const Scan &scan)
         return true;
     }
     if (!record(&scan, m_order.number,
-            {{kAction, QStringLiteral("choose-carton")}, {kOrder, m_order.number},
+            {{kAction, protocol::wireName(protocol::Action::ChooseCarton)}, {kOrder, m_order.number},
                 {QStringLiteral("cartonType"), code}},
             true, tr("Carton %1").arg(code)))
         return true;
@@ -352,7 +355,7 @@ void PackWorkflow::closeCarton(const Scan *scan)
         items.append(QJsonObject {{QStringLiteral("line"), l.line}, {QStringLiteral("gtin"), l.gtin},
             {QStringLiteral("quantity"), l.inCarton}});
     }
-    QJsonObject f {{kAction, QStringLiteral("close-carton")}, {kOrder, m_order.number},
+    QJsonObject f {{kAction, protocol::wireName(protocol::Action::CloseCarton)}, {kOrder, m_order.number},
         {QStringLiteral("carton"), info.cartonId}, {QStringLiteral("cartonType"), m_cartonType},
         {QStringLiteral("weightKg"), m_weightKg}, {QStringLiteral("items"), items}};
     if (!record(scan, m_order.number, f, true,
@@ -404,7 +407,7 @@ void PackWorkflow::flagDamage(int line, const QString &reason)
         return;
     }
     PackLineItem item = m_lines.at(row);
-    QJsonObject f {{kAction, QStringLiteral("damage")}, {kOrder, m_order.number},
+    QJsonObject f {{kAction, protocol::wireName(protocol::Action::Damage)}, {kOrder, m_order.number},
         {QStringLiteral("line"), line}, {QStringLiteral("gtin"), item.gtin},
         {QStringLiteral("reason"), reason}};
     if (!damageReasons().contains(reason)) {

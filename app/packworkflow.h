@@ -39,7 +39,7 @@ public:
     };
     Q_ENUM(State)
 
-    PackWorkflow(ScanService *scans, const FloorData *data, QObject *parent = nullptr);
+    PackWorkflow(ScanRecorder *recorder, const FloorData *data, QObject *parent = nullptr);
 
     State state() const { return m_state; }
     PackLineModel *lines() { return &m_lines; }

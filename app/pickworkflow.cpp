@@ -1,6 +1,7 @@
 #include "pickworkflow.h"
 
-#include "scanservice.h"
+#include "actions.h"
+#include "scanrecorder.h"
 
 #include <algorithm>
 #include <optional>
@@ -9,18 +10,18 @@
 namespace dockhand {
 
 namespace {
-const QString kAction = QStringLiteral("action");
-const QString kTask = QStringLiteral("task");
-const QString kOrder = QStringLiteral("order");
-const QString kLine = QStringLiteral("line");
-const QString kGtin = QStringLiteral("gtin");
-const QString kLocation = QStringLiteral("location");
-const QString kQuantity = QStringLiteral("quantity");
-const QString kTote = QStringLiteral("tote");
+const QString kAction = protocol::wireName(protocol::Field::Action);
+const QString kTask = protocol::wireName(protocol::Field::Task);
+const QString kOrder = protocol::wireName(protocol::Field::Order);
+const QString kLine = protocol::wireName(protocol::Field::Line);
+const QString kGtin = protocol::wireName(protocol::Field::Gtin);
+const QString kLocation = protocol::wireName(protocol::Field::Location);
+const QString kQuantity = protocol::wireName(protocol::Field::Quantity);
+const QString kTote = protocol::wireName(protocol::Field::Tote);
 } // namespace
 
-PickWorkflow::PickWorkflow(ScanService *scans, const FloorData *data, QObject *parent)
-    : Workflow(QStringLiteral("pick"), scans, data, parent)
+PickWorkflow::PickWorkflow(ScanRecorder *recorder, const FloorData *data, QObject *parent)
+    : Workflow(QStringLiteral("pick"), recorder, data, parent)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     updatePrompt();
@@ -28,8 +29,7 @@ PickWorkflow::PickWorkflow(ScanService *scans, const FloorData *data, QObject *p
 
 QStringList PickWorkflow::shortReasons()
 {
-    return {QStringLiteral("not-found"), QStringLiteral("damaged"), QStringLiteral("insufficient"),
-        QStringLiteral("wrong-item")};
+    return protocol::shortReasons();
 }
 
 QString PickWorkflow::bindingOrder() const
@@ -149,7 +149,7 @@ void PickWorkflow::refreshTasks()
                 continue;
             // A supervisor may give a task to an operator (badge) or to this device (its id).
             if (!task.assignee.isEmpty() && task.assignee != m_operator
-                && task.assignee != scans()->deviceId())
+                && task.assignee != recorder()->deviceId())
                 continue;
             if (replay(task).done) { // finished here before the app restarted
                 m_finishedHere.insert(task.id);
@@ -278,9 +278,9 @@ PickWorkflow::Progress PickWorkflow::replay(const PickTask &task) const
     return progress;
 }
 
-QJsonObject PickWorkflow::lineFields(const QString &action) const
+QJsonObject PickWorkflow::lineFields(protocol::Action action) const
 {
-    QJsonObject f {{kAction, action}, {kTask, m_task.id}};
+    QJsonObject f {{kAction, protocol::wireName(action)}, {kTask, m_task.id}};
     if (const auto *item = currentItem(m_lines)) {
         f.insert(kOrder, item->line.order);
         f.insert(kLine, item->line.line);
@@ -296,12 +296,12 @@ void PickWorkflow::handleScan(const Scan &scan)
 {
     switch (m_state) {
     case State::NoTask:
-        record(&scan, {}, {{kAction, QStringLiteral("pick")}}, false,
+        record(&scan, {}, {{kAction, protocol::wireName(protocol::Action::Pick)}}, false,
             m_operator.isEmpty() ? tr("Log in first.") : tr("Choose a pick task first."));
         return;
     case State::Summary:
-        record(&scan, m_task.id, {{kAction, QStringLiteral("pick")}, {kTask, m_task.id}}, false,
-            tr("Batch %1 is done: hand the totes to packing and tap Finish.").arg(m_task.id));
+        record(&scan, m_task.id, {{kAction, protocol::wireName(protocol::Action::Pick)}, {kTask, m_task.id}},
+            false, tr("Batch %1 is done: hand the totes to packing and tap Finish.").arg(m_task.id));
         return;
     case State::BindTotes:
         onBindTote(scan);
@@ -318,7 +318,7 @@ void PickWorkflow::handleScan(const Scan &scan)
     if (!scan.valid) {
         record(&scan, m_task.id,
             lineFields(
-                m_state == State::ScanLocation ? QStringLiteral("verify-location") : QStringLiteral("pick")),
+                m_state == State::ScanLocation ? protocol::Action::VerifyLocation : protocol::Action::Pick),
             false, scan.error);
         return;
     }
@@ -327,10 +327,10 @@ void PickWorkflow::handleScan(const Scan &scan)
         return;
     }
     if (m_state == State::ScanLocation) {
-        QJsonObject f = lineFields(QStringLiteral("verify-location"));
+        QJsonObject f = lineFields(protocol::Action::VerifyLocation);
         record(&scan, m_task.id, f, false,
             tr("Scan the location label %1 first (this was %2).")
-                .arg(currentLocation(), ScanService::describe(scan)));
+                .arg(currentLocation(), ScanRecorder::describe(scan)));
         return;
     }
     if (m_state == State::ScanDetails) {
@@ -343,11 +343,12 @@ void PickWorkflow::handleScan(const Scan &scan)
 void PickWorkflow::onBindTote(const Scan &scan)
 {
     const QString order = bindingOrder();
-    QJsonObject f {{kAction, QStringLiteral("bind-tote")}, {kTask, m_task.id}, {kOrder, order}};
+    QJsonObject f {
+        {kAction, protocol::wireName(protocol::Action::BindTote)}, {kTask, m_task.id}, {kOrder, order}};
     if (!scan.valid || scan.kind != ScanKind::Tote) {
         record(&scan, m_task.id, f, false,
             tr("Scan an empty tote label for order %1 (this was %2).")
-                .arg(order, scan.valid ? ScanService::describe(scan) : scan.error));
+                .arg(order, scan.valid ? ScanRecorder::describe(scan) : scan.error));
         return;
     }
     const QString tote = scan.code;
@@ -387,7 +388,8 @@ void PickWorkflow::onBindTote(const Scan &scan)
 
 void PickWorkflow::onLocation(const Scan &scan)
 {
-    QJsonObject f {{kAction, QStringLiteral("verify-location")}, {kTask, m_task.id}, {kLocation, scan.code}};
+    QJsonObject f {{kAction, protocol::wireName(protocol::Action::VerifyLocation)}, {kTask, m_task.id},
+        {kLocation, scan.code}};
     const QString expected = currentLocation();
     if (scan.code != expected) {
         f.insert(QStringLiteral("expectedLocation"), expected);
@@ -435,14 +437,14 @@ QString missingText(const QStringList &missing)
 
 void PickWorkflow::onProduct(const Scan &scan)
 {
-    QJsonObject f = lineFields(QStringLiteral("pick"));
+    QJsonObject f = lineFields(protocol::Action::Pick);
     if (scan.kind != ScanKind::Product) {
         const QString message = scan.kind == ScanKind::Tote && currentPicked() > 0
             ? tr("Line not complete: pick %1 more of %2 first.")
                   .arg(currentQuantity() - currentPicked())
                   .arg(currentProductName())
             : tr("Scan the product %1 (%2); this was %3.")
-                  .arg(currentProductName(), currentGtin(), ScanService::describe(scan));
+                  .arg(currentProductName(), currentGtin(), ScanRecorder::describe(scan));
         record(&scan, m_task.id, f, false, message);
         return;
     }
@@ -496,7 +498,7 @@ void PickWorkflow::onProduct(const Scan &scan)
 
 void PickWorkflow::onDetails(const Scan &scan)
 {
-    QJsonObject f = lineFields(QStringLiteral("pick"));
+    QJsonObject f = lineFields(protocol::Action::Pick);
     if (scan.kind == ScanKind::Product && scan.gtin != currentGtin()) {
         f.insert(kGtin, scan.gtin);
         record(&scan, m_task.id, f, false,
@@ -559,7 +561,7 @@ void PickWorkflow::enterDetails(const QString &lot, const QString &expiry, const
         unit.lot = lot.trimmed();
     if (!serial.trimmed().isEmpty())
         unit.serial = serial.trimmed();
-    QJsonObject f = lineFields(QStringLiteral("pick"));
+    QJsonObject f = lineFields(protocol::Action::Pick);
     if (!expiry.trimmed().isEmpty()) {
         const QDate date = QDate::fromString(expiry.trimmed(), Qt::ISODate);
         if (!date.isValid()) {
@@ -593,7 +595,7 @@ void PickWorkflow::enterQuantity(int quantity)
                 : tr("There is no quantity to enter now."));
         return;
     }
-    QJsonObject f = lineFields(QStringLiteral("pick"));
+    QJsonObject f = lineFields(protocol::Action::Pick);
     f.insert(kQuantity, quantity);
     const int remaining = currentQuantity() - currentPicked();
     if (quantity <= 0) {
@@ -619,7 +621,7 @@ void PickWorkflow::enterQuantity(int quantity)
 
 bool PickWorkflow::pickUnits(const Scan *scan, int count, const PendingUnit &unit)
 {
-    QJsonObject f = lineFields(QStringLiteral("pick"));
+    QJsonObject f = lineFields(protocol::Action::Pick);
     f.insert(kQuantity, count);
     f.remove(QStringLiteral("lot"));
     f.remove(QStringLiteral("expiry"));
@@ -666,7 +668,7 @@ void PickWorkflow::shortPick(const QString &reason)
     const int row = m_lines.currentRow();
     PickLineItem item = m_lines.at(row);
     const int missing = item.line.quantity - item.picked;
-    QJsonObject f = lineFields(QStringLiteral("short"));
+    QJsonObject f = lineFields(protocol::Action::Short);
     f.insert(kQuantity, missing);
     f.insert(QStringLiteral("reason"), reason);
     if (!shortReasons().contains(reason)) {
@@ -715,13 +717,13 @@ void PickWorkflow::skipLine()
 void PickWorkflow::onTote(const Scan &scan)
 {
     const QString expected = currentTote();
-    QJsonObject f {{kAction, QStringLiteral("bind-tote")}, {kTask, m_task.id}, {kOrder, currentOrder()},
-        {kLine, m_lines.at(m_lines.currentRow()).line.line}};
+    QJsonObject f {{kAction, protocol::wireName(protocol::Action::BindTote)}, {kTask, m_task.id},
+        {kOrder, currentOrder()}, {kLine, m_lines.at(m_lines.currentRow()).line.line}};
     if (!scan.valid || scan.kind != ScanKind::Tote) {
         f.insert(kTote, expected);
         record(&scan, m_task.id, f, false,
             tr("Put the items into tote %1 and scan the tote (this was %2).")
-                .arg(expected, scan.valid ? ScanService::describe(scan) : scan.error));
+                .arg(expected, scan.valid ? ScanRecorder::describe(scan) : scan.error));
         return;
     }
     f.insert(kTote, scan.code);

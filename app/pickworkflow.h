@@ -1,5 +1,7 @@
 #pragma once
 
+#include "actions.h"
+
 #include "picklinemodel.h"
 #include "picktaskmodel.h"
 #include "workflow.h"
@@ -54,7 +56,7 @@ public:
     };
     Q_ENUM(State)
 
-    PickWorkflow(ScanService *scans, const FloorData *data, QObject *parent = nullptr);
+    PickWorkflow(ScanRecorder *recorder, const FloorData *data, QObject *parent = nullptr);
 
     State state() const { return m_state; }
     PickTaskModel *tasks() { return &m_tasks; }
@@ -137,7 +139,7 @@ private:
     Progress replay(const PickTask &task) const;
     void advance();
     int firstOpenRow() const;
-    QJsonObject lineFields(const QString &action) const;
+    QJsonObject lineFields(protocol::Action action) const;
     QStringList missingFor(const PendingUnit &unit) const;
     QString toteOf(const QString &order) const;
 

@@ -7,7 +7,7 @@
 namespace dockhand {
 
 // The latest scans on this device, newest first, with what the operator was told and where
-// each one stands with the server. Fed by ScanService (new scans) and the sync engine (acks).
+// each one stands with the server. Fed by the ScanRecorder (new scans) and the sync engine (acks).
 class ScanListModel : public QAbstractListModel
 {
     Q_OBJECT

@@ -6,8 +6,6 @@
 namespace dockhand {
 
 namespace {
-Settings *g_current = nullptr;
-
 const QString kSounds = QStringLiteral("ui/soundsEnabled");
 const QString kVolume = QStringLiteral("ui/volume");
 const QString kLanguage = QStringLiteral("ui/language");
@@ -23,20 +21,12 @@ Settings::Settings(QString serverUrl, QString scannerPort, QObject *parent)
     if (m_language != QLatin1String("en") && m_language != QLatin1String("de"))
         m_language.clear();
     m_highContrast = m_store.value(kHighContrast, false).toBool();
-    g_current = this;
 }
 
 Settings::~Settings()
 {
     if (m_translatorInstalled)
         QCoreApplication::removeTranslator(&m_translator);
-    if (g_current == this)
-        g_current = nullptr;
-}
-
-Settings *Settings::current()
-{
-    return g_current;
 }
 
 void Settings::setSoundsEnabled(bool on)

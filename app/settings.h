@@ -8,8 +8,8 @@
 namespace dockhand {
 
 // The operator's device preferences (sounds, volume, language, theme), kept with QSettings so
-// they survive a restart, and the translator for the chosen language. Built once in main();
-// the screens reach it as the QML singleton `AppSettings`.
+// they survive a restart, and the translator for the chosen language. Owned by AppCore; the
+// screens reach it as the QML singleton `AppSettings`.
 class Settings : public QObject
 {
     Q_OBJECT
@@ -43,9 +43,6 @@ public:
     // Installs the translator for effectiveLanguage() on the application. Returns false if its
     // catalogue is missing.
     bool installTranslator();
-
-    // The one Settings of this process (the newest alive), for the QML singleton.
-    static Settings *current();
 
 signals:
     void soundsEnabledChanged();

@@ -24,7 +24,8 @@ UiProbe::UiProbe(AppCore *core, QString path, QObject *parent)
     connect(core->sync(), &SyncMonitor::changed, this, later);
     connect(core->device(), &DeviceStatus::scannerChanged, this, later);
     connect(core->device(), &DeviceStatus::storageErrorChanged, this, later);
-    connect(core->scans(), &ScanService::feedbackChanged, this, later);
+    connect(core->device(), &DeviceStatus::healthChanged, this, later);
+    connect(core->feedback(), &Feedback::changed, this, later);
     m_debounce.start();
 }
 
@@ -42,7 +43,7 @@ QByteArray UiProbe::snapshot() const
     }
     const auto *sync = m_core->sync();
     const auto *device = m_core->device();
-    const auto *feedback = m_core->scans();
+    const auto *feedback = m_core->feedback();
     const QJsonObject root {
         {QLatin1String("device"), device->deviceName()},
         {QLatin1String("deviceId"), device->deviceId()},
@@ -50,14 +51,17 @@ QByteArray UiProbe::snapshot() const
         {QLatin1String("scanner"), device->scannerState()},
         {QLatin1String("scannerMessage"), device->scannerMessage()},
         {QLatin1String("storageError"), device->storageError()},
+        {QLatin1String("health"), device->health()},
+        {QLatin1String("healthTitle"), device->healthTitle()},
+        {QLatin1String("healthMessage"), device->healthMessage()},
         {QLatin1String("online"), sync->online()},
         {QLatin1String("backlog"), sync->backlog()},
         {QLatin1String("lastSync"), sync->lastSuccessText()},
         {QLatin1String("lastError"), sync->lastError()},
         {QLatin1String("feedback"),
-            QJsonObject {{QLatin1String("result"), feedback->lastResult()},
-                {QLatin1String("message"), feedback->lastMessage()},
-                {QLatin1String("text"), feedback->lastText()}}},
+            QJsonObject {{QLatin1String("result"), feedback->result()},
+                {QLatin1String("message"), feedback->message()}, {QLatin1String("text"), feedback->text()},
+                {QLatin1String("serial"), feedback->serial()}}},
         {QLatin1String("scans"), scans},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);

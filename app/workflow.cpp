@@ -1,11 +1,11 @@
 #include "workflow.h"
 
-#include "scanservice.h"
+#include "scanrecorder.h"
 
 namespace dockhand {
 
-Workflow::Workflow(QString step, ScanService *scans, const FloorData *data, QObject *parent)
-    : QObject(parent), m_step(std::move(step)), m_scans(scans), m_data(data)
+Workflow::Workflow(QString step, ScanRecorder *recorder, const FloorData *data, QObject *parent)
+    : QObject(parent), m_step(std::move(step)), m_recorder(recorder), m_data(data)
 { }
 
 QDate Workflow::today() const
@@ -16,44 +16,15 @@ QDate Workflow::today() const
 bool Workflow::record(
     const Scan *scan, const QString &task, QJsonObject fields, bool accept, const QString &message)
 {
-    protocol::ScanEvent event;
-    event.step = m_step;
-    event.task = task;
-    if (scan) {
-        // The workflow's own fields win over the parsed scan's (e.g. the count actually used).
-        const QJsonObject parsed = scanFields(*scan);
-        for (auto it = parsed.begin(); it != parsed.end(); ++it) {
-            if (!fields.contains(it.key()))
-                fields.insert(it.key(), it.value());
-        }
-        event.raw
-            = scan->text.isEmpty() ? QString::fromLatin1(scan->raw.data.toPercentEncoding()) : scan->text;
-        event.aim = scan->raw.aim;
-        event.source = scanSourceName(scan->raw.source);
-        event.kind = scanKindName(scan->kind);
-        if (scan->raw.time.isValid())
-            event.deviceTime = scan->raw.time;
-    } else {
-        // A keypad or button action: no scan behind it.
-        event.source = QStringLiteral("manual");
-        event.kind = QStringLiteral("unknown");
-    }
-    event.fields = fields;
-    event.result = accept ? QStringLiteral("accepted") : QStringLiteral("refused");
-    event.reason = accept ? QString() : message;
-
-    if (!m_scans) {
-        setFeedback(QStringLiteral("not-saved"), tr("Scan NOT saved: no scan queue. Scan it again later."));
-        emit notSaved(m_lastMessage);
+    if (!m_recorder) {
+        const QString text = tr("Scan NOT saved: no scan queue. Scan it again later.");
+        emit notSaved(text);
         return false;
     }
-    const auto committed = m_scans->commit(std::move(event), message);
-    if (!committed) {
-        setFeedback(QStringLiteral("not-saved"), m_scans->lastMessage());
-        emit notSaved(m_lastMessage);
+    if (!m_recorder->record(scan, m_step, task, std::move(fields), accept, message)) {
+        emit notSaved(lastMessage());
         return false;
     }
-    setFeedback(accept ? QStringLiteral("accepted") : QStringLiteral("refused"), message);
     if (accept)
         emit accepted(message);
     else
@@ -63,8 +34,33 @@ bool Workflow::record(
 
 void Workflow::refuseAction(const QString &message)
 {
-    setFeedback(QStringLiteral("refused"), message);
+    // No event (nothing was scanned), but the same banner and the same refusal sound.
+    if (Feedback *f = feedback())
+        f->show(m_step, Feedback::kRefused, message);
     emit refused(message);
+}
+
+Feedback *Workflow::feedback() const
+{
+    return m_recorder ? m_recorder->feedback() : nullptr;
+}
+
+QString Workflow::lastResult() const
+{
+    const Feedback *f = feedback();
+    return f ? f->result() : QString();
+}
+
+QString Workflow::lastMessage() const
+{
+    const Feedback *f = feedback();
+    return f ? f->message() : QString();
+}
+
+int Workflow::feedbackSerial() const
+{
+    const Feedback *f = feedback();
+    return f ? f->serial() : 0;
 }
 
 void Workflow::setPrompt(const QString &prompt)
@@ -84,17 +80,9 @@ QString Workflow::productName(const QString &gtin) const
     return gtin;
 }
 
-void Workflow::setFeedback(const QString &result, const QString &message)
-{
-    m_lastResult = result;
-    m_lastMessage = message;
-    ++m_feedbackSerial;
-    emit feedbackChanged();
-}
-
 QList<protocol::ScanEvent> Workflow::acceptedForTask(const QString &task) const
 {
-    return m_scans ? m_scans->acceptedForTask(task, m_step) : QList<protocol::ScanEvent>();
+    return m_recorder ? m_recorder->acceptedForTask(task, m_step) : QList<protocol::ScanEvent>();
 }
 
 } // namespace dockhand

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "feedback.h"
 #include "floordata.h"
 #include "protocol.h"
 #include "scan.h"
@@ -11,30 +12,27 @@
 
 namespace dockhand {
 
-class ScanService;
+class ScanRecorder;
 
-// What every floor workflow shares: the feedback the screens show and the one way to record an
-// event. A workflow changes its state only after its event is committed to the durable queue, so
-// "accepted" on screen always means "on disk" (the app's one rule).
+// What every floor workflow shares: the one way to record an event (the scan recorder) and the
+// one feedback the screens show and sound. A workflow changes its state only after its event is
+// committed to the durable queue, so "accepted" on screen always means "on disk" (the app's one
+// rule).
 class Workflow : public QObject
 {
     Q_OBJECT
     // What to do next, in the operator's words ("Scan location A-01-02").
     Q_PROPERTY(QString prompt READ prompt NOTIFY promptChanged)
-    // "accepted", "refused", "not-saved" (scan again) or empty before the first scan.
-    Q_PROPERTY(QString lastResult READ lastResult NOTIFY feedbackChanged)
-    // The banner text for lastResult: what was accepted, or why it was refused and what to do.
-    Q_PROPERTY(QString lastMessage READ lastMessage NOTIFY feedbackChanged)
-    // Counts up on every feedback, so the UI can replay a sound even when the text repeats.
-    Q_PROPERTY(int feedbackSerial READ feedbackSerial NOTIFY feedbackChanged)
 public:
-    Workflow(QString step, ScanService *scans, const FloorData *data, QObject *parent = nullptr);
+    Workflow(QString step, ScanRecorder *recorder, const FloorData *data, QObject *parent = nullptr);
 
     QString prompt() const { return m_prompt; }
-    QString lastResult() const { return m_lastResult; }
-    QString lastMessage() const { return m_lastMessage; }
-    int feedbackSerial() const { return m_feedbackSerial; }
     QString step() const { return m_step; }
+    // The device's feedback as it stands (shared by every workflow; the screens bind to the
+    // Feedback object itself).
+    QString lastResult() const;
+    QString lastMessage() const;
+    int feedbackSerial() const;
 
     // Handles one decoded scan routed to this workflow (invalid scans included: they are refused
     // and recorded like any other refusal).
@@ -46,7 +44,6 @@ public:
 
 signals:
     void promptChanged();
-    void feedbackChanged();
     // After the accepted event is committed: the UI plays the good sound and shows green.
     void accepted(const QString &message);
     // After the refused event is committed: the UI plays the error sound and shows red.
@@ -64,22 +61,19 @@ protected:
     void refuseAction(const QString &message);
     void setPrompt(const QString &prompt);
     const FloorData *data() const { return m_data; }
-    ScanService *scans() const { return m_scans; }
-    // What this device accepted earlier for `task` in this workflow's step (see ScanService).
+    ScanRecorder *recorder() const { return m_recorder; }
+    // What this device accepted earlier for `task` in this workflow's step (see ScanRecorder).
     QList<protocol::ScanEvent> acceptedForTask(const QString &task) const;
     // The product's name for messages, or the GTIN when the product is not cached.
     QString productName(const QString &gtin) const;
 
 private:
-    void setFeedback(const QString &result, const QString &message);
+    Feedback *feedback() const;
 
     QString m_step;
-    ScanService *m_scans;
+    ScanRecorder *m_recorder;
     const FloorData *m_data;
     QString m_prompt;
-    QString m_lastResult;
-    QString m_lastMessage;
-    int m_feedbackSerial = 0;
     QDate m_today;
 };
 

@@ -1,11 +1,17 @@
 #include "workflowrouter.h"
 
-#include "scanservice.h"
+#include "scanrecorder.h"
 
 namespace dockhand {
 
-WorkflowRouter::WorkflowRouter(ScanService *scans, const FloorData *data, QObject *parent)
-    : QObject(parent), m_scans(scans), m_session(scans, data), m_pick(scans, data), m_pack(scans, data)
+WorkflowRouter::WorkflowRouter(
+    ScanDecoder decoder, ScanRecorder *recorder, const FloorData *data, QObject *parent)
+    : QObject(parent)
+    , m_decoder(std::move(decoder))
+    , m_home(recorder, data)
+    , m_session(recorder, data)
+    , m_pick(recorder, data)
+    , m_pack(recorder, data)
 {
     connect(&m_session, &OperatorSession::operatorChanged, this, [this](const QString &badge) {
         // A new operator starts clean: their own tasks, no order half-open from the last one.
@@ -31,19 +37,15 @@ bool WorkflowRouter::open(const QString &workflow)
         m_active = workflow;
         emit activeChanged();
     }
-    if (m_scans)
-        m_scans->setStep(workflow == QLatin1String("home") ? QStringLiteral("home") : workflow);
     return true;
 }
 
 void WorkflowRouter::route(const RawScan &raw)
 {
-    if (!m_scans)
-        return;
-    routeScan(m_scans->decoder().decode(raw), raw);
+    routeScan(m_decoder.decode(raw));
 }
 
-void WorkflowRouter::routeScan(const Scan &scan, const RawScan &raw)
+void WorkflowRouter::routeScan(const Scan &scan)
 {
     // Badges always go to the session: log in, hand over, or log out with your own badge.
     if (scan.valid && scan.kind == ScanKind::Badge) {
@@ -56,8 +58,8 @@ void WorkflowRouter::routeScan(const Scan &scan, const RawScan &raw)
         m_pick.handleScan(scan);
     else if (m_session.loggedIn() && m_active == QLatin1String("pack"))
         m_pack.handleScan(scan);
-    else if (m_scans)
-        m_scans->handle(raw);
+    else
+        m_home.handleScan(scan);
 }
 
 } // namespace dockhand

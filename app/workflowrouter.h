@@ -1,19 +1,21 @@
 #pragma once
 
+#include "homeworkflow.h"
 #include "operatorsession.h"
 #include "packworkflow.h"
 #include "pickworkflow.h"
+#include "scan.h"
 
 #include <QObject>
 
 namespace dockhand {
 
-class ScanService;
+class ScanRecorder;
 
-// Sends each scan to the workflow on screen: badges to the session, other scans to the open
-// workflow (pick or pack, only with an operator logged in), else to the plain scan log
-// (ScanService, step "home"). Owns the
-// session and the workflows; AppCore builds one and the screens reach them through it.
+// Decodes each raw scan once and sends it to the workflow on screen: badges to the session,
+// other scans to the open workflow (pick or pack, only with an operator logged in), else to the
+// home screen's plain scan log. Owns the decoder, the session and the workflows; AppCore builds
+// one and the screens reach them through it.
 class WorkflowRouter : public QObject
 {
     Q_OBJECT
@@ -23,11 +25,14 @@ class WorkflowRouter : public QObject
     // "home", "pick" or "pack": the workflow that gets the scans.
     Q_PROPERTY(QString active READ active NOTIFY activeChanged)
 public:
-    WorkflowRouter(ScanService *scans, const FloorData *data, QObject *parent = nullptr);
+    WorkflowRouter(
+        ScanDecoder decoder, ScanRecorder *recorder, const FloorData *data, QObject *parent = nullptr);
 
     OperatorSession *session() { return &m_session; }
     PickWorkflow *pick() { return &m_pick; }
     PackWorkflow *pack() { return &m_pack; }
+    HomeWorkflow *home() { return &m_home; }
+    const ScanDecoder &decoder() const { return m_decoder; }
     QString active() const { return m_active; }
 
     // Opens a menu entry ("home", "pick", "pack"); refused (false) when the role lacks it.
@@ -35,13 +40,14 @@ public:
     // Decodes and routes one raw scan from any scanner.
     void route(const RawScan &raw);
     // Routes an already decoded scan (tests, keyed-in data).
-    void routeScan(const Scan &scan, const RawScan &raw);
+    void routeScan(const Scan &scan);
 
 signals:
     void activeChanged();
 
 private:
-    ScanService *m_scans;
+    ScanDecoder m_decoder;
+    HomeWorkflow m_home;
     OperatorSession m_session;
     PickWorkflow m_pick;
     PackWorkflow m_pack;

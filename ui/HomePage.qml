@@ -28,10 +28,12 @@ Page {
 
             ScanBanner {
                 Layout.fillWidth: true
-                result: Scans.lastResult
-                message: Scans.lastMessage
-                text: Scans.lastText
-                serial: Scans.feedbackSerial
+                result: Feedback.result
+                message: Feedback.message
+                text: Feedback.text
+                serial: Feedback.serial
+                healthTitle: Device.healthTitle
+                healthMessage: Device.healthMessage
             }
             StatusPanel {
                 Layout.fillWidth: true

@@ -30,9 +30,11 @@ Page {
 
             ScanBanner {
                 Layout.fillWidth: true
-                result: page.session ? page.session.lastResult : ""
-                message: page.session ? page.session.lastMessage : ""
-                serial: page.session ? page.session.feedbackSerial : 0
+                result: Feedback.result
+                message: Feedback.message
+                serial: Feedback.serial
+                healthTitle: Device.healthTitle
+                healthMessage: Device.healthMessage
                 idleHint: qsTr("Scan the barcode on your badge.")
             }
             Label {

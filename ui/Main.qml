@@ -34,12 +34,10 @@ ApplicationWindow {
 
     FeedbackSounds {
         id: sounds
+        objectName: "feedbackSounds"
         enabled: AppSettings.soundsEnabled
         volume: AppSettings.volume
-    }
-    Connections {
-        target: Scans
-        function onFeedbackChanged() { sounds.play(Scans.lastResult) }
+        feedback: Feedback
     }
 
     function pageFor(id) {
@@ -168,6 +166,15 @@ ApplicationWindow {
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
                 color: Theme.headerText
+                elide: Text.ElideRight
+            }
+            // What stops this device from scanning, on every screen.
+            StatusChip {
+                objectName: "healthChip"
+                visible: Device.health !== "ok"
+                text: Device.healthTitle
+                tone: Theme.warning
+                Layout.maximumWidth: window.width * 0.45
                 elide: Text.ElideRight
             }
             Rectangle {

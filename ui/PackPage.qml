@@ -43,9 +43,11 @@ Page {
                 objectName: "packBanner"
                 Layout.fillWidth: true
                 compact: !page.wide
-                result: Packing.lastResult
-                message: Packing.lastMessage
-                serial: Packing.feedbackSerial
+                result: Feedback.result
+                message: Feedback.message
+                serial: Feedback.serial
+                healthTitle: Device.healthTitle
+                healthMessage: Device.healthMessage
                 idleHint: ""
             }
             Label {

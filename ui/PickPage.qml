@@ -44,9 +44,11 @@ Page {
             Layout.fillWidth: true
             visible: page.state_ !== Picking.Summary
             compact: true
-            result: Picking.lastResult
-            message: Picking.lastMessage
-            serial: Picking.feedbackSerial
+            result: Feedback.result
+            message: Feedback.message
+            serial: Feedback.serial
+            healthTitle: Device.healthTitle
+            healthMessage: Device.healthMessage
             idleHint: ""
         }
         Label {

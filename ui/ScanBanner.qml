@@ -3,7 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // The result of the last scan, impossible to miss: green when accepted (only ever after the
-// scan is saved), red when refused, dark orange when it could not be saved.
+// scan is saved), red when refused, dark orange when it could not be saved. Before any scan it
+// says what to do, or, when the device cannot take scans (healthTitle set: storage unusable,
+// scanner gone), says that instead of "Ready to scan".
 Rectangle {
     id: banner
     property string result: ""
@@ -14,13 +16,18 @@ Rectangle {
     property bool compact: false
     // What to do while nothing has been scanned yet.
     property string idleHint: qsTr("Scan a barcode with the scanner.")
+    // What stops the device from scanning (Device.healthTitle / healthMessage), empty when nothing.
+    property string healthTitle: ""
+    property string healthMessage: ""
+    readonly property bool unwell: result === "" && healthTitle.length > 0
 
     readonly property color tone: result === "accepted" ? Theme.accepted
                                  : result === "refused" ? Theme.refused
-                                 : result === "not-saved" ? Theme.warning : Theme.textSecondary
+                                 : result === "not-saved" || unwell ? Theme.warning : Theme.textSecondary
     readonly property string title: result === "accepted" ? qsTr("ACCEPTED")
                                    : result === "refused" ? qsTr("REFUSED")
                                    : result === "not-saved" ? qsTr("NOT SAVED — SCAN AGAIN")
+                                   : unwell ? healthTitle
                                    : qsTr("Ready to scan")
 
     implicitHeight: column.implicitHeight + 2 * Theme.spacing
@@ -50,8 +57,8 @@ Rectangle {
         }
         Label {
             Layout.fillWidth: true
-            visible: banner.message.length > 0
-            text: banner.message
+            visible: text.length > 0
+            text: banner.unwell ? banner.healthMessage : banner.message
             color: "white"
             font.pixelSize: banner.compact && banner.result !== "refused" ? Theme.fontNormal : Theme.fontLarge
             font.bold: banner.result === "refused"
@@ -71,7 +78,7 @@ Rectangle {
         }
         Label {
             Layout.fillWidth: true
-            visible: banner.result === "" && banner.idleHint.length > 0
+            visible: banner.result === "" && !banner.unwell && banner.idleHint.length > 0
             text: banner.idleHint
             color: "white"
             font.pixelSize: Theme.fontNormal

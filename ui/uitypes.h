@@ -1,7 +1,9 @@
 #pragma once
 
 // Exposes the objects main() builds (through AppCore) to QML as singletons, with declarative
-// registration only. The engine must be created after the AppCore it shows.
+// registration only. Each singleton comes from the AppCore attached to its engine
+// (AppCore::attachTo), so there is no process-wide instance; an engine with no core attached
+// (QML tests of single components) gets null singletons.
 
 #include "appcore.h"
 #include "settings.h"
@@ -18,6 +20,13 @@ template<typename T> T *exposeToQml(T *instance)
     if (instance)
         QJSEngine::setObjectOwnership(instance, QJSEngine::CppOwnership);
     return instance;
+}
+
+// The part of the engine's AppCore that `get` picks, or null when no core is attached.
+template<typename T, typename Get> T *fromCore(QQmlEngine *engine, Get get)
+{
+    AppCore *core = AppCore::of(engine);
+    return exposeToQml(core ? get(core) : static_cast<T *>(nullptr));
 }
 
 // Types the singletons hand out (the workflows' base, their list models): known to the QML
@@ -57,9 +66,9 @@ struct DeviceForeign
     QML_SINGLETON
     QML_NAMED_ELEMENT(Device)
 public:
-    static dockhand::DeviceStatus *create(QQmlEngine *, QJSEngine *)
+    static dockhand::DeviceStatus *create(QQmlEngine *engine, QJSEngine *)
     {
-        return exposeToQml(AppCore::current() ? AppCore::current()->device() : nullptr);
+        return fromCore<dockhand::DeviceStatus>(engine, [](AppCore *core) { return core->device(); });
     }
 };
 
@@ -70,22 +79,24 @@ struct SyncForeign
     QML_SINGLETON
     QML_NAMED_ELEMENT(Sync)
 public:
-    static dockhand::SyncMonitor *create(QQmlEngine *, QJSEngine *)
+    static dockhand::SyncMonitor *create(QQmlEngine *engine, QJSEngine *)
     {
-        return exposeToQml(AppCore::current() ? AppCore::current()->sync() : nullptr);
+        return fromCore<dockhand::SyncMonitor>(engine, [](AppCore *core) { return core->sync(); });
     }
 };
 
-struct ScansForeign
+// What the device last told the operator: every banner binds to it and the shell plays its
+// sound, so no screen can show a result without its sound.
+struct FeedbackForeign
 {
     Q_GADGET
-    QML_FOREIGN(dockhand::ScanService)
+    QML_FOREIGN(dockhand::Feedback)
     QML_SINGLETON
-    QML_NAMED_ELEMENT(Scans)
+    QML_NAMED_ELEMENT(Feedback)
 public:
-    static dockhand::ScanService *create(QQmlEngine *, QJSEngine *)
+    static dockhand::Feedback *create(QQmlEngine *engine, QJSEngine *)
     {
-        return exposeToQml(AppCore::current() ? AppCore::current()->scans() : nullptr);
+        return fromCore<dockhand::Feedback>(engine, [](AppCore *core) { return core->feedback(); });
     }
 };
 
@@ -96,9 +107,9 @@ struct ScanListForeign
     QML_SINGLETON
     QML_NAMED_ELEMENT(ScanList)
 public:
-    static dockhand::ScanListModel *create(QQmlEngine *, QJSEngine *)
+    static dockhand::ScanListModel *create(QQmlEngine *engine, QJSEngine *)
     {
-        return exposeToQml(AppCore::current() ? AppCore::current()->scanList() : nullptr);
+        return fromCore<dockhand::ScanListModel>(engine, [](AppCore *core) { return core->scanList(); });
     }
 };
 
@@ -109,9 +120,9 @@ struct ReviewForeign
     QML_SINGLETON
     QML_NAMED_ELEMENT(Review)
 public:
-    static dockhand::ReviewModel *create(QQmlEngine *, QJSEngine *)
+    static dockhand::ReviewModel *create(QQmlEngine *engine, QJSEngine *)
     {
-        return exposeToQml(AppCore::current() ? AppCore::current()->review() : nullptr);
+        return fromCore<dockhand::ReviewModel>(engine, [](AppCore *core) { return core->review(); });
     }
 };
 
@@ -122,9 +133,9 @@ struct SettingsForeign
     QML_SINGLETON
     QML_NAMED_ELEMENT(AppSettings)
 public:
-    static dockhand::Settings *create(QQmlEngine *, QJSEngine *)
+    static dockhand::Settings *create(QQmlEngine *engine, QJSEngine *)
     {
-        return exposeToQml(dockhand::Settings::current());
+        return fromCore<dockhand::Settings>(engine, [](AppCore *core) { return core->settings(); });
     }
 };
 
@@ -136,9 +147,9 @@ struct RouterForeign
     QML_SINGLETON
     QML_NAMED_ELEMENT(Router)
 public:
-    static dockhand::WorkflowRouter *create(QQmlEngine *, QJSEngine *)
+    static dockhand::WorkflowRouter *create(QQmlEngine *engine, QJSEngine *)
     {
-        return exposeToQml(AppCore::current() ? AppCore::current()->workflows() : nullptr);
+        return fromCore<dockhand::WorkflowRouter>(engine, [](AppCore *core) { return core->workflows(); });
     }
 };
 
@@ -149,9 +160,10 @@ struct SessionForeign
     QML_SINGLETON
     QML_NAMED_ELEMENT(Session)
 public:
-    static dockhand::OperatorSession *create(QQmlEngine *, QJSEngine *)
+    static dockhand::OperatorSession *create(QQmlEngine *engine, QJSEngine *)
     {
-        return exposeToQml(AppCore::current() ? AppCore::current()->workflows()->session() : nullptr);
+        return fromCore<dockhand::OperatorSession>(
+            engine, [](AppCore *core) { return core->workflows()->session(); });
     }
 };
 
@@ -162,9 +174,10 @@ struct PickingForeign
     QML_SINGLETON
     QML_NAMED_ELEMENT(Picking)
 public:
-    static dockhand::PickWorkflow *create(QQmlEngine *, QJSEngine *)
+    static dockhand::PickWorkflow *create(QQmlEngine *engine, QJSEngine *)
     {
-        return exposeToQml(AppCore::current() ? AppCore::current()->workflows()->pick() : nullptr);
+        return fromCore<dockhand::PickWorkflow>(
+            engine, [](AppCore *core) { return core->workflows()->pick(); });
     }
 };
 
@@ -175,9 +188,10 @@ struct PackingForeign
     QML_SINGLETON
     QML_NAMED_ELEMENT(Packing)
 public:
-    static dockhand::PackWorkflow *create(QQmlEngine *, QJSEngine *)
+    static dockhand::PackWorkflow *create(QQmlEngine *engine, QJSEngine *)
     {
-        return exposeToQml(AppCore::current() ? AppCore::current()->workflows()->pack() : nullptr);
+        return fromCore<dockhand::PackWorkflow>(
+            engine, [](AppCore *core) { return core->workflows()->pack(); });
     }
 };
 

@@ -1,20 +1,16 @@
-// dockhand-cli drive: the app's scan path without a screen, for crash and soak tests. Built from
-// the same classes AppCore wires (SerialScanner -> ScanService -> ScanQueue -> SyncController), so
-// what it proves holds for the app. It prints one line per scan at the moment the operator would
-// see the result, i.e. after the commit, and flushes it at once, so a test that kills the process
-// knows exactly which scans were acknowledged.
+// dockhand-cli drive: the app's scan path without a screen, for crash and soak tests. It builds
+// the app's own composition root (AppCore: serial scanner -> debouncer -> router, which decodes
+// -> workflow -> recorder -> durable queue -> sync), so what it proves holds for the app. It
+// prints one line per scan at the moment the operator would see the result, i.e. after the
+// commit, and flushes it at once, so a test that kills the process knows exactly which scans
+// were acknowledged.
 
 #include "commands.h"
 
-#include "localstore.h"
-#include "scanqueue.h"
-#include "scanservice.h"
-#include "serialscanner.h"
-#include "syncengine.h"
+#include "appcore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
 #include <QLoggingCategory>
 
 #include <cstdio>
@@ -61,75 +57,63 @@ int runDrive(const QStringList &args)
         std::fprintf(stderr, "dockhand-cli drive: --data-dir and --server are required\n");
         return 2;
     }
-    const QString deviceId = parser.isSet(device) ? parser.value(device) : QStringLiteral("drive-01");
-    const QString queuePath = QDir(parser.value(dataDir)).filePath(QStringLiteral("queue.sqlite"));
 
-    LocalStore::OpenReport report;
-    auto store = LocalStore::open(queuePath, QStringLiteral("dockhand-drive"), &report);
-    if (!store) {
-        say(QStringLiteral("storage-error %1").arg(store.error()));
+    AppConfig config;
+    config.deviceId = parser.isSet(device) ? parser.value(device) : QStringLiteral("drive-01");
+    config.deviceName = config.deviceId;
+    config.operatorName = QStringLiteral("drive");
+    config.dataDir = parser.value(dataDir);
+    config.serverUrl = QUrl(parser.value(server));
+    config.serverCa = parser.value(serverCa);
+    config.enrolCode = parser.isSet(enrol) ? parser.value(enrol) : QStringLiteral("DEMO");
+    config.serialScanner.portName = parser.value(serial);
+    config.syncMinBackoffMs = 200;
+    config.syncMaxBackoffMs = 2000;
+    config.syncIdleIntervalMs = 1000;
+    if (parser.isSet(batch))
+        config.syncBatchEvents = std::max(1, parser.value(batch).toInt());
+
+    AppCore core(config);
+    QObject::connect(core.device(), &DeviceStatus::scannerChanged, &core, [device = core.device()] {
+        if (device->scannerState() == QLatin1String("none"))
+            return;
+        say(device->scannerState() == QLatin1String("connected")
+                ? QStringLiteral("scanner connected")
+                : QStringLiteral("scanner %1").arg(device->scannerMessage()));
+    });
+    core.start();
+    if (!core.queue()) {
+        say(QStringLiteral("storage-error %1").arg(core.device()->storageError()));
         return 1;
     }
-    if (!report.message.isEmpty())
-        say(QStringLiteral("storage-warning %1").arg(report.message));
-    ScanQueue queue(store.value().get(), deviceId);
-    ScanService scans {ScanDecoder()};
-    scans.setQueue(&queue);
-    scans.setOperator(QStringLiteral("drive"));
+    if (!core.device()->storageError().isEmpty())
+        say(QStringLiteral("storage-warning %1").arg(core.device()->storageError()));
 
-    SyncConfig sync;
-    sync.serverUrl = QUrl(parser.value(server));
-    sync.serverCa = parser.value(serverCa);
-    sync.deviceId = deviceId;
-    sync.deviceName = deviceId;
-    sync.databasePath = queuePath;
-    sync.enrolCode = parser.isSet(enrol) ? parser.value(enrol) : QStringLiteral("DEMO");
-    sync.minBackoffMs = 200;
-    sync.maxBackoffMs = 2000;
-    sync.idleIntervalMs = 1000;
-    if (parser.isSet(batch))
-        sync.batchEvents = std::max(1, parser.value(batch).toInt());
-    SyncController controller(sync);
     qint64 lastBacklog = -1;
     bool lastOnline = false;
-    QObject::connect(&controller, &SyncController::statusChanged, [&](const SyncStatus &status) {
-        if (status.backlog != lastBacklog || status.online != lastOnline) {
-            lastBacklog = status.backlog;
-            lastOnline = status.online;
+    const SyncMonitor *sync = core.sync();
+    QObject::connect(sync, &SyncMonitor::changed, &core, [&] {
+        if (sync->backlog() != lastBacklog || sync->online() != lastOnline) {
+            lastBacklog = sync->backlog();
+            lastOnline = sync->online();
             say(QStringLiteral("sync online=%1 backlog=%2")
-                    .arg(status.online ? QStringLiteral("yes") : QStringLiteral("no"))
-                    .arg(status.backlog));
+                    .arg(lastOnline ? QStringLiteral("yes") : QStringLiteral("no"))
+                    .arg(lastBacklog));
         }
     });
-    QObject::connect(&scans, &ScanService::recorded, [&](const QueuedEvent &e) {
+    QObject::connect(core.recorder(), &ScanRecorder::recorded, &core, [](const QueuedEvent &e) {
         // The commit is done: this is the moment the operator sees green (or red, recorded).
         say(QStringLiteral("%1 %2 %3 %4")
                 .arg(e.event.result)
                 .arg(e.event.sequence)
                 .arg(e.event.id.toString(QUuid::WithoutBraces), e.event.raw));
-        controller.nudge();
     });
-    QObject::connect(&scans, &ScanService::feedbackChanged, [&] {
-        if (scans.lastResult() == QLatin1String("not-saved"))
-            say(QStringLiteral("not-saved %1").arg(scans.lastMessage()));
+    QObject::connect(core.feedback(), &Feedback::changed, &core, [feedback = core.feedback()] {
+        if (feedback->result() == Feedback::kNotSaved)
+            say(QStringLiteral("not-saved %1").arg(feedback->message()));
     });
-
-    std::unique_ptr<SerialScanner> scanner;
-    if (parser.isSet(serial)) {
-        SerialScannerConfig config;
-        config.portName = parser.value(serial);
-        scanner = std::make_unique<SerialScanner>(config);
-        QObject::connect(scanner.get(), &SerialScanner::scanned, &scans, &ScanService::handle);
-        QObject::connect(scanner.get(), &SerialScanner::stateChanged,
-            [](SerialScanner::State state, const QString &message) {
-                say(state == SerialScanner::State::Connected ? QStringLiteral("scanner connected")
-                                                             : QStringLiteral("scanner %1").arg(message));
-            });
-        scanner->start();
-    }
-    controller.start();
-    say(QStringLiteral("ready %1").arg(deviceId));
-    qCInfo(lcDrive) << "driving" << deviceId << "against" << sync.serverUrl.toString();
+    say(QStringLiteral("ready %1").arg(config.deviceId));
+    qCInfo(lcDrive) << "driving" << config.deviceId << "against" << config.serverUrl.toString();
     return QCoreApplication::exec();
 }
 

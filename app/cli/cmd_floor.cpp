@@ -112,10 +112,9 @@ private:
         *last = line;
         say(line);
     }
-    void feedback(Workflow *workflow)
+    void feedback(const Feedback *f)
     {
-        say(QStringLiteral("feedback %1 %2 %3")
-                .arg(workflow->step(), workflow->lastResult(), workflow->lastMessage()));
+        say(QStringLiteral("feedback %1 %2 %3").arg(f->step(), f->result(), f->message()));
     }
 
     AppCore *m_core;
@@ -132,8 +131,9 @@ void FloorPrinter::connectAll()
     PickWorkflow *pick = router->pick();
     PackWorkflow *pack = router->pack();
 
-    for (Workflow *w : std::initializer_list<Workflow *> {session, pick, pack})
-        QObject::connect(w, &Workflow::feedbackChanged, w, [this, w] { feedback(w); });
+    // Every workflow's feedback, from a scan or a button, is the device's one Feedback.
+    QObject::connect(
+        m_core->feedback(), &Feedback::changed, m_core, [this, f = m_core->feedback()] { feedback(f); });
     QObject::connect(session, &OperatorSession::stateChanged, session, [this] { this->session(); });
     QObject::connect(router, &WorkflowRouter::activeChanged, router,
         [router] { say(QStringLiteral("active %1").arg(router->active())); });
@@ -167,7 +167,7 @@ void FloorPrinter::connectAll()
                 .arg(yesNo(carton.lastOfOrder), items.join(QLatin1Char(','))));
     });
 
-    QObject::connect(m_core->scans(), &ScanService::recorded, m_core, [](const QueuedEvent &e) {
+    QObject::connect(m_core->recorder(), &ScanRecorder::recorded, m_core, [](const QueuedEvent &e) {
         say(QStringLiteral("event %1 %2 %3 %4 %5")
                 .arg(e.event.sequence)
                 .arg(e.event.step, e.event.fields.value(QLatin1String("action")).toString(), e.event.result,

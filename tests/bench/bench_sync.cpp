@@ -1,5 +1,6 @@
 // Device-side sync benchmarks against a real dockhand-server on loopback:
-//  1. scan -> durable commit -> feedback latency (ScanService::handle, p50/p99) while the sync
+//  1. scan -> durable commit -> feedback latency (the router: decode once, home workflow, recorder; p50/p99)
+//  while the sync
 //     engine uploads a backlog on its own thread, next to a bare SQLite INSERT + COMMIT with the
 //     same pragmas (WAL, synchronous=FULL) in the same run. Goal: <= 1.5x the bare insert.
 //  2. drain of a queued backlog to the server, events/s.
@@ -7,10 +8,12 @@
 
 #include "benchstats.h"
 #include "e2eharness.h"
+#include "floordata.h"
 #include "localstore.h"
 #include "scanqueue.h"
-#include "scanservice.h"
+#include "scanrecorder.h"
 #include "syncengine.h"
+#include "workflowrouter.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -132,9 +135,12 @@ int main(int argc, char *argv[])
     SyncController sync(config);
     sync.start();
     waitFor([&] { return sync.status().inFlight > 0 || sync.status().drained > 0; }, 30000);
-    ScanService service {ScanDecoder()};
-    service.setQueue(&queue);
-    QObject::connect(&service, &ScanService::recorded, &sync, [&sync] { sync.nudge(); });
+    Feedback feedback;
+    ScanRecorder recorder {&feedback};
+    recorder.setQueue(&queue);
+    MemoryFloorData floor;
+    WorkflowRouter router {ScanDecoder(), &recorder, &floor};
+    QObject::connect(&recorder, &ScanRecorder::recorded, &sync, [&sync] { sync.nudge(); });
     QList<double> scanUs;
     QElapsedTimer timer;
     int syncingDuring = 0;
@@ -143,10 +149,11 @@ int main(int argc, char *argv[])
         raw.data = QByteArray("4012345001006");
         raw.source = ScanSource::Serial;
         timer.start();
-        const auto recorded = service.handle(raw); // decode, commit, feedback
+        const int before = feedback.serial();
+        router.route(raw); // decode, commit, feedback
         scanUs.append(timer.nsecsElapsed() / 1000.0);
-        if (!recorded)
-            qFatal("scan not saved: %s", qPrintable(service.lastMessage()));
+        if (feedback.serial() == before || feedback.result() != Feedback::kAccepted)
+            qFatal("scan not saved: %s", qPrintable(feedback.message()));
         if (sync.status().backlog > 0)
             ++syncingDuring;
         QCoreApplication::processEvents(); // the UI thread's event loop turns between scans

@@ -9,7 +9,7 @@
 #include "packworkflow.h"
 #include "pickworkflow.h"
 #include "scanqueue.h"
-#include "scanservice.h"
+#include "scanrecorder.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -51,7 +51,8 @@ int main(int argc, char **argv)
     }
     auto store = std::move(opened.value());
     ScanQueue queue(store.get(), QStringLiteral("bench-device"));
-    ScanService service {ScanDecoder()};
+    Feedback feedback;
+    ScanRecorder service {&feedback};
     service.setQueue(&queue);
     service.setOperator(QStringLiteral("OP-1001"));
 
@@ -67,7 +68,7 @@ int main(int argc, char **argv)
         QStringLiteral("TOTE-0001"), {{1, kGtin, QStringLiteral("Blue mug"), scans, scans, 0}}});
     data.addCarton({QStringLiteral("BOX-M"), QStringLiteral("Medium"), 1, 1, 1, 0.1});
 
-    const ScanDecoder &decoder = service.decoder();
+    const ScanDecoder decoder;
     const Scan product = decode(decoder, kGtin);
 
     QList<double> baseline;

@@ -31,6 +31,21 @@ TestCase {
         compare(banner.title, data.title)
     }
 
+    function test_anUnwellDeviceNeverSaysReady() {
+        // No scan yet, but the storage cannot keep scans: the banner says so, not "Ready to scan".
+        const banner = createTemporaryObject(bannerComponent, this, {
+            result: "",
+            healthTitle: "CANNOT SAVE SCANS",
+            healthMessage: "Cannot create the data folder /nope."
+        })
+        verify(banner)
+        compare(banner.title, "CANNOT SAVE SCANS")
+        compare(banner.color, Theme.warning)
+        // Once a scan has a result, the result shows (the header's chip keeps the health).
+        banner.result = "not-saved"
+        compare(banner.title, "NOT SAVED — SCAN AGAIN")
+    }
+
     function test_longMessagesWrapInsideTheBanner() {
         const banner = createTemporaryObject(bannerComponent, this, {
             result: "refused",

@@ -63,6 +63,38 @@ private slots:
         QCOMPARE(decoder.decode(raw).kind, ScanKind::Location);
     }
 
+    void theSerialScannersFramingComesFromTheConfigFile()
+    {
+        AppConfig config;
+        QString error;
+        const QString path
+            = writeConfig("{\"serialScanner\": {\"port\": \"/dev/ttyUSB3\", \"baud\": 115200, "
+                          "\"suffix\": \"ETX\", \"prefix\": \"\\u0002\", \"staleFrameMs\": 500}}");
+        QVERIFY2(parse({QStringLiteral("--config"), path}, &config, &error), qPrintable(error));
+        QCOMPARE(config.serialScanner.portName, QStringLiteral("/dev/ttyUSB3"));
+        QCOMPARE(config.serialScanner.baudRate, 115200);
+        QCOMPARE(config.serialScanner.framing, SerialFraming::Suffix);
+        QCOMPARE(config.serialScanner.suffix, QByteArray("\x03"));
+        QCOMPARE(config.serialScanner.prefix, QByteArray("\x02"));
+        QCOMPARE(config.serialScanner.staleFrameMs, 500);
+    }
+
+    void theCommandLineNamesThePortOfAConfiguredScanner()
+    {
+        // A site's file sets the framing for all its handhelds; each names its own port.
+        AppConfig config;
+        QString error;
+        const QString path
+            = writeConfig("{\"serialScanner\": {\"framing\": \"timeout\", \"interByteTimeoutMs\": 80}}");
+        QVERIFY2(parse({QStringLiteral("--config"), path, QStringLiteral("--serial"),
+                           QStringLiteral("/dev/ttyACM1")},
+                     &config, &error),
+            qPrintable(error));
+        QCOMPARE(config.serialScanner.portName, QStringLiteral("/dev/ttyACM1"));
+        QCOMPARE(config.serialScanner.framing, SerialFraming::InterByteTimeout);
+        QCOMPARE(config.serialScanner.interByteTimeoutMs, 80);
+    }
+
     void badValuesAreRefusedByName_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -73,6 +105,11 @@ private slots:
             << QByteArray("{\"camera\": \"yes\"}") << "'camera' must be true or false";
         QTest::newRow("debounce negative") << QByteArray("{\"debounceMs\": -5}") << "'debounceMs'";
         QTest::newRow("baud zero") << QByteArray("{\"serialBaud\": 0}") << "'serialBaud'";
+        QTest::newRow("scanner setting misspelt")
+            << QByteArray("{\"serialScanner\": {\"port\": \"/dev/ttyACM0\", \"sufix\": \"CR\"}}")
+            << "unknown scanner setting \"sufix\"";
+        QTest::newRow("scanner not object")
+            << QByteArray("{\"serialScanner\": \"/dev/ttyACM0\"}") << "'serialScanner' must be an object";
         QTest::newRow("server not string") << QByteArray("{\"server\": 8765}") << "'server' must be a string";
         QTest::newRow("not json") << QByteArray("{nope") << "not a JSON object";
     }

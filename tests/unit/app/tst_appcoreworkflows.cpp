@@ -89,7 +89,7 @@ private slots:
                 latest.fields.value(QStringLiteral("action")).toString(), QStringLiteral("close-carton"));
             QCOMPARE(latest.fields.value(QStringLiteral("weightKg")).toDouble(), 0.742);
             QCOMPARE(latest.operatorId, QStringLiteral("OP-1002"));
-            QCOMPARE(core.scans()->lastResult(), QStringLiteral("accepted"));
+            QCOMPARE(core.feedback()->result(), QStringLiteral("accepted"));
         }
     }
 };

@@ -42,7 +42,7 @@ private:
         QueueFixture f;
         DeviceCache cache {f.store.get()};
         CacheFloorData data {&cache};
-        WorkflowRouter router {&f.scans, &data};
+        WorkflowRouter router {ScanDecoder(), &f.scans, &data};
         Rig()
         {
             QJsonArray page;
@@ -85,7 +85,44 @@ private slots:
         r.router.route(raw("4006381333931"));
         QCOMPARE(r.f.last().step, QStringLiteral("home"));
         QCOMPARE(r.f.last().result, QStringLiteral("accepted"));
-        QCOMPARE(r.f.scans.lastResult(), QStringLiteral("accepted"));
+        QCOMPARE(r.f.feedback.result(), QStringLiteral("accepted"));
+    }
+
+    void everyWorkflowWritesTheOneFeedback()
+    {
+        // The banner and the sound of every screen come from one Feedback: a scan in any
+        // workflow, and a refused button that records nothing, both reach it.
+        Rig r;
+        QSignalSpy changed(&r.f.feedback, &Feedback::changed);
+        r.router.route(raw("OP-1002"));
+        QCOMPARE(r.f.feedback.result(), QStringLiteral("accepted"));
+        QVERIFY(r.router.open(QStringLiteral("pack")));
+        const qint64 events = r.f.count();
+        const int serial = r.f.feedback.serial();
+        r.router.pack()->closeCarton(); // nothing to close: a refused button
+        QCOMPARE(r.f.feedback.result(), QStringLiteral("refused"));
+        QCOMPARE(r.f.feedback.serial(), serial + 1);
+        QVERIFY(!r.f.feedback.message().isEmpty());
+        QCOMPARE(r.f.count(), events); // no scan, so no event
+        r.router.route(raw("TOTE-0001"));
+        QCOMPARE(r.f.feedback.result(), QStringLiteral("accepted"));
+        QCOMPARE(r.f.feedback.serial(), serial + 2);
+        QCOMPARE(changed.size(), r.f.feedback.serial());
+    }
+
+    void theRouterDecodesWithItsOwnClassifier()
+    {
+        // The site's label scheme reaches every workflow through the router's one decoder.
+        QueueFixture f;
+        ClassifierConfig site = ClassifierConfig::demoDefaults();
+        site.location = QRegularExpression(QStringLiteral("^[0-9]{2}\\.[0-9]{3}$"));
+        MemoryFloorData data;
+        WorkflowRouter router {ScanDecoder(site), &f.scans, &data};
+        router.route(raw("12.345"));
+        QCOMPARE(f.last().kind, QStringLiteral("location"));
+        QCOMPARE(f.last().step, QStringLiteral("home"));
+        router.route(raw("A-01-02"));
+        QCOMPARE(f.last().kind, QStringLiteral("unknown"));
     }
 
     void pickThroughTheCache()
@@ -161,7 +198,7 @@ private slots:
     {
         QueueFixture f;
         CacheFloorData none;
-        WorkflowRouter router(&f.scans, &none);
+        WorkflowRouter router(ScanDecoder(), &f.scans, &none);
         router.route(raw("OP-1001"));
         QVERIFY(!router.session()->loggedIn());
         QCOMPARE(f.last().result, QStringLiteral("refused"));

@@ -1,12 +1,13 @@
 #pragma once
 
 // Shared fixture of the workflow tests: a real SQLite queue in a temporary folder, the scan
-// service over it, and a small warehouse in memory (the same entities the device cache holds).
+// recorder over it (with the device's one Feedback), and a small warehouse in memory (the same
+// entities the device cache holds).
 
 #include "floordata.h"
 #include "localstore.h"
 #include "scanqueue.h"
-#include "scanservice.h"
+#include "scanrecorder.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -56,7 +57,7 @@ inline void fillWarehouse(MemoryFloorData &d)
     d.addCarton({QStringLiteral("BOX-M"), QStringLiteral("Medium box"), 350, 250, 150, 0.28});
 }
 
-// A real queue on a SQLite file, the scan service on it, and helpers to read what was written.
+// A real queue on a SQLite file, the scan recorder on it, and helpers to read what was written.
 class QueueFixture
 {
 public:
@@ -80,7 +81,7 @@ public:
         raw.aim = aim;
         raw.source = ScanSource::Serial;
         raw.time = QDateTime::currentDateTimeUtc();
-        return scans.decoder().decode(raw);
+        return decoder.decode(raw);
     }
     // GS1-128 with the given element string (GS as U+001D).
     Scan gs1(const QString &elements) const { return scan(elements, QStringLiteral("]C1")); }
@@ -107,7 +108,9 @@ public:
     QTemporaryDir m_dir;
     std::unique_ptr<LocalStore> store;
     std::unique_ptr<ScanQueue> queue;
-    ScanService scans {ScanDecoder()};
+    Feedback feedback;
+    ScanRecorder scans {&feedback};
+    ScanDecoder decoder;
     MemoryFloorData data;
 
 private:

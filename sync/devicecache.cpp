@@ -15,65 +15,11 @@ namespace {
 
 const QString kCursorKey = QStringLiteral("sync_cursor");
 
-// GTINs arrive as 8, 12, 13 or 14 digits; the cache keys them as GTIN-14 (see DOMAIN.md).
-QString gtin14(const QString &gtin)
-{
-    return gtin.size() < 14 ? gtin.rightJustified(14, QLatin1Char('0')) : gtin;
-}
+using protocol::gtin14;
 
 QString str(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toString();
-}
-
-int integer(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toInt();
-}
-
-CachedOrder orderFromJson(const QJsonObject &o)
-{
-    CachedOrder order;
-    order.number = str(o, "number");
-    order.customer = str(o, "customer");
-    order.status = str(o, "status");
-    order.tote = str(o, "tote");
-    for (const auto &v : o.value(QLatin1String("lines")).toArray()) {
-        const auto l = v.toObject();
-        order.lines.append(CachedOrderLine {integer(l, "line"), gtin14(str(l, "gtin")), str(l, "name"),
-            integer(l, "ordered"), integer(l, "picked"), integer(l, "packed")});
-    }
-    return order;
-}
-
-PickTask taskFromJson(const QJsonObject &o)
-{
-    PickTask task;
-    task.id = str(o, "id");
-    task.status = str(o, "status");
-    task.assignee = str(o, "assignee");
-    for (const auto &v : o.value(QLatin1String("orders")).toArray())
-        task.orders.append(v.toString());
-    for (const auto &v : o.value(QLatin1String("lines")).toArray()) {
-        const auto l = v.toObject();
-        task.lines.append(PickLine {str(l, "order"), integer(l, "line"), gtin14(str(l, "gtin")),
-            str(l, "location"), integer(l, "walkSequence"), integer(l, "quantity")});
-    }
-    // The picker walks the building once: lines in walk order, ties kept in the server's order.
-    std::stable_sort(task.lines.begin(), task.lines.end(),
-        [](const PickLine &a, const PickLine &b) { return a.walkSequence < b.walkSequence; });
-    return task;
-}
-
-CachedOperator operatorFromJson(const QJsonObject &o)
-{
-    return CachedOperator {str(o, "badge"), str(o, "name"), str(o, "role"), str(o, "pinHash")};
-}
-
-CartonType cartonFromJson(const QJsonObject &o)
-{
-    return CartonType {str(o, "code"), str(o, "name"), integer(o, "lengthMm"), integer(o, "widthMm"),
-        integer(o, "heightMm"), o.value(QLatin1String("tareKg")).toDouble()};
 }
 
 } // namespace
@@ -94,26 +40,23 @@ Expected<void> DeviceCache::applyChanges(const QJsonArray &changes, const QStrin
     if (auto began = m_store->begin(); !began)
         return Error {QStringLiteral("Cannot update the device cache: %1").arg(began.error())};
     for (const auto &value : changes) {
-        const QJsonObject change = value.toObject();
-        const QString type = str(change, "type");
-        QString key = str(change, "key");
-        const QString op = str(change, "op");
-        if (type.isEmpty() || key.isEmpty()
-            || (op != QLatin1String("upsert") && op != QLatin1String("delete"))) {
+        const std::optional<protocol::Change> change = protocol::Change::fromJson(value.toObject());
+        if (!change) {
             // A change this build does not understand is skipped, not fatal: a newer server may
             // send kinds of data an older device has no use for.
-            qCWarning(lcCache) << "skipping a change the device does not understand:" << type << key << op;
+            const QJsonObject raw = value.toObject();
+            qCWarning(lcCache) << "skipping a change the device does not understand:" << str(raw, "type")
+                               << str(raw, "key") << str(raw, "op");
             continue;
         }
-        if (type == QLatin1String("product"))
-            key = gtin14(key);
-        QSqlQuery *q = op == QLatin1String("delete") ? remove : upsert;
-        q->bindValue(0, type);
+        const QString key = change->type == QLatin1String("product") ? gtin14(change->key) : change->key;
+        QSqlQuery *q = change->op == protocol::Change::Op::Delete ? remove : upsert;
+        q->bindValue(0, change->type);
         q->bindValue(1, key);
         if (q == upsert) {
-            const QJsonObject data = change.value(QLatin1String("data")).toObject();
-            q->bindValue(2, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
-            q->bindValue(3, type == QLatin1String("order") ? str(data, "tote") : QString(u""_qs));
+            q->bindValue(2, QString::fromUtf8(QJsonDocument(change->data).toJson(QJsonDocument::Compact)));
+            q->bindValue(
+                3, change->type == QLatin1String("order") ? str(change->data, "tote") : QString(u""_qs));
         }
         if (!m_store->execWrite(q, &error)) {
             q->finish();
@@ -174,9 +117,10 @@ std::optional<CachedProduct> DeviceCache::product(const QString &gtin) const
     const auto o = entity(QStringLiteral("product"), gtin14(gtin));
     if (!o)
         return std::nullopt;
-    return CachedProduct {gtin14(str(*o, "gtin").isEmpty() ? gtin : str(*o, "gtin")), str(*o, "sku"),
-        str(*o, "name"), o->value(QLatin1String("lotTracked")).toBool(),
-        o->value(QLatin1String("expiryTracked")).toBool(), o->value(QLatin1String("serialTracked")).toBool()};
+    CachedProduct product = protocol::Product::fromJson(*o);
+    if (str(*o, "gtin").isEmpty())
+        product.gtin = gtin14(gtin);
+    return product;
 }
 
 std::optional<CachedLocation> DeviceCache::location(const QString &code) const
@@ -184,8 +128,10 @@ std::optional<CachedLocation> DeviceCache::location(const QString &code) const
     const auto o = entity(QStringLiteral("location"), code);
     if (!o)
         return std::nullopt;
-    return CachedLocation {
-        str(*o, "code").isEmpty() ? code : str(*o, "code"), str(*o, "zone"), integer(*o, "walkSequence")};
+    CachedLocation location = protocol::Location::fromJson(*o);
+    if (location.code.isEmpty())
+        location.code = code;
+    return location;
 }
 
 std::optional<CachedOperator> DeviceCache::operatorByBadge(const QString &badge) const
@@ -193,14 +139,14 @@ std::optional<CachedOperator> DeviceCache::operatorByBadge(const QString &badge)
     const auto o = entity(QStringLiteral("operator"), badge);
     if (!o)
         return std::nullopt;
-    return operatorFromJson(*o);
+    return protocol::Operator::fromJson(*o);
 }
 
 QList<CachedOperator> DeviceCache::operators() const
 {
     QList<CachedOperator> list;
     for (const auto &o : entities(QStringLiteral("operator")))
-        list.append(operatorFromJson(o));
+        list.append(protocol::Operator::fromJson(o));
     return list;
 }
 
@@ -209,7 +155,7 @@ std::optional<CachedOrder> DeviceCache::order(const QString &number) const
     const auto o = entity(QStringLiteral("order"), number);
     if (!o)
         return std::nullopt;
-    return orderFromJson(*o);
+    return protocol::Order::fromJson(*o);
 }
 
 std::optional<CachedOrder> DeviceCache::orderByTote(const QString &tote) const
@@ -226,7 +172,7 @@ std::optional<CachedOrder> DeviceCache::orderByTote(const QString &tote) const
     q->bindValue(0, tote);
     std::optional<CachedOrder> found;
     if (q->exec() && q->next())
-        found = orderFromJson(QJsonDocument::fromJson(q->value(0).toByteArray()).object());
+        found = protocol::Order::fromJson(QJsonDocument::fromJson(q->value(0).toByteArray()).object());
     q->finish();
     return found;
 }
@@ -247,7 +193,8 @@ QList<CachedOrder> DeviceCache::ordersEndingWith(const QString &suffix) const
     q->bindValue(1, suffix);
     if (q->exec()) {
         while (q->next())
-            found.append(orderFromJson(QJsonDocument::fromJson(q->value(0).toByteArray()).object()));
+            found.append(
+                protocol::Order::fromJson(QJsonDocument::fromJson(q->value(0).toByteArray()).object()));
     }
     q->finish();
     return found;
@@ -257,8 +204,9 @@ QList<PickTask> DeviceCache::pickTasks() const
 {
     QList<PickTask> list;
     for (const auto &o : entities(QStringLiteral("task"))) {
-        if (o.value(QLatin1String("kind")).toString(QStringLiteral("pick")) == QLatin1String("pick"))
-            list.append(taskFromJson(o));
+        PickTask task = protocol::Task::fromJson(o);
+        if (task.kind == QLatin1String("pick"))
+            list.append(std::move(task));
     }
     return list;
 }
@@ -268,14 +216,14 @@ std::optional<PickTask> DeviceCache::pickTask(const QString &id) const
     const auto o = entity(QStringLiteral("task"), id);
     if (!o)
         return std::nullopt;
-    return taskFromJson(*o);
+    return protocol::Task::fromJson(*o);
 }
 
 QList<CartonType> DeviceCache::cartonTypes() const
 {
     QList<CartonType> list;
     for (const auto &o : entities(QStringLiteral("carton")))
-        list.append(cartonFromJson(o));
+        list.append(protocol::Carton::fromJson(o));
     return list;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "download.h"
 #include "expected.h"
 #include "localstore.h"
 
@@ -17,80 +18,16 @@ namespace dockhand {
 // it stores each page of changes together with the new cursor in one transaction, so a crash
 // never skips or repeats a change.
 
-struct CachedProduct
-{
-    QString gtin; // 14 digits
-    QString sku;
-    QString name;
-    bool lotTracked = false;
-    bool expiryTracked = false;
-    bool serialTracked = false;
-};
-
-struct CachedLocation
-{
-    QString code; // "A-01-02"
-    QString zone;
-    int walkSequence = 0;
-};
-
-struct CachedOperator
-{
-    QString badge; // "OP-1001"
-    QString name;
-    QString role; // picker / packer / supervisor / admin
-    QString pinHash; // "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>", verified on the device offline
-};
-
-struct CachedOrderLine
-{
-    int line = 0;
-    QString gtin;
-    QString name;
-    int ordered = 0;
-    int picked = 0;
-    int packed = 0;
-};
-
-struct CachedOrder
-{
-    QString number; // "SO-100001"
-    QString customer;
-    QString status; // received / processing / picked / packed / labeled / shipped / cancelled ...
-    QString tote; // the tote the order was picked into, when known
-    QList<CachedOrderLine> lines;
-};
-
-// One line of a pick task: take `quantity` of `gtin` from `location` for `order`'s line `line`.
-struct PickLine
-{
-    QString order;
-    int line = 0;
-    QString gtin;
-    QString location;
-    int walkSequence = 0;
-    int quantity = 0;
-};
-
-// A pick batch (wave) of one or more orders, assigned to an operator or device.
-struct PickTask
-{
-    QString id; // "WAVE-0001"
-    QString status; // open / in-progress / done
-    QString assignee; // operator badge or device id; empty = anyone
-    QStringList orders;
-    QList<PickLine> lines; // in walk sequence
-};
-
-struct CartonType
-{
-    QString code; // "BOX-M"
-    QString name;
-    int lengthMm = 0;
-    int widthMm = 0;
-    int heightMm = 0;
-    double tareKg = 0;
-};
+// The cache keeps the protocol's snapshots (sync/protocol/download.h), under the names the
+// floor code reads them by.
+using CachedProduct = protocol::Product;
+using CachedLocation = protocol::Location;
+using CachedOperator = protocol::Operator;
+using CachedOrderLine = protocol::OrderLine;
+using CachedOrder = protocol::Order;
+using PickLine = protocol::TaskLine; // take `quantity` of `gtin` from `location` for an order line
+using PickTask = protocol::Task; // a pick batch (wave) of one or more orders
+using CartonType = protocol::Carton;
 
 class DeviceCache
 {

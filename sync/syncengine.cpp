@@ -348,15 +348,14 @@ void SyncEngine::onDownloadFinished(const Answer &answer)
     if (failed(answer, tr("the download")))
         return;
     m_downloadSupported = true;
-    const QJsonObject page = QJsonDocument::fromJson(answer.body).object();
-    const QJsonValue cursor = page.value(QLatin1String("cursor"));
-    const QJsonValue changes = page.value(QLatin1String("changes"));
-    if (!(cursor.isString() || cursor.isDouble()) || !changes.isArray()) {
+    QString why;
+    const auto page = protocol::SyncPage::fromJson(QJsonDocument::fromJson(answer.body).object(), &why);
+    if (!page) {
         fail(tr("Server answer not understood: a sync page needs 'cursor' and 'changes'"));
         return;
     }
-    const QString next = cursor.isString() ? cursor.toString() : QString::number(cursor.toInteger());
-    const QJsonArray list = changes.toArray();
+    const QString &next = page->cursor;
+    const QJsonArray &list = page->changes;
     if (!list.isEmpty() || next != m_cache->cursor()) {
         if (auto applied = m_cache->applyChanges(list, next); !applied) {
             fail(tr("Sync cannot store the downloaded data: %1").arg(applied.error()));
@@ -366,7 +365,7 @@ void SyncEngine::onDownloadFinished(const Answer &answer)
             emit cacheChanged();
     }
     succeed();
-    if (page.value(QLatin1String("more")).toBool() && !list.isEmpty()) {
+    if (page->more && !list.isEmpty()) {
         m_timer->start(0);
         return;
     }

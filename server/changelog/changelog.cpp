@@ -1,5 +1,7 @@
 #include "changelog/changelog.h"
 
+#include "download.h"
+
 #include "orders/orderstore.h"
 #include "storage/database.h"
 
@@ -38,10 +40,8 @@ Expected<void> ChangeLog::appendOrderChange(qint64 orderId, const QString &now)
         q.value()->finish();
         return {};
     }
-    QJsonObject data {{QLatin1String("number"), q.value()->value(0).toString()},
-        {QLatin1String("customer"), q.value()->value(1).toString()},
-        {QLatin1String("status"), q.value()->value(2).toString()},
-        {QLatin1String("tote"), q.value()->value(3).toString()}};
+    protocol::Order order {q.value()->value(0).toString(), q.value()->value(1).toString(),
+        q.value()->value(2).toString(), q.value()->value(3).toString(), {}};
     q.value()->finish();
     auto l = m_db.run(
         QStringLiteral("SELECT l.line, p.gtin, p.name, l.ordered, l.picked, l.packed, l.shorted FROM "
@@ -50,19 +50,13 @@ Expected<void> ChangeLog::appendOrderChange(qint64 orderId, const QString &now)
         {orderId});
     if (!l)
         return Error {l.error()};
-    QJsonArray lines;
     while (l.value()->next()) {
         const QSqlQuery &r = *l.value();
-        lines.append(QJsonObject {{QLatin1String("line"), r.value(0).toInt()},
-            {QLatin1String("gtin"), r.value(1).toString()}, {QLatin1String("name"), r.value(2).toString()},
-            {QLatin1String("ordered"), r.value(3).toLongLong()},
-            {QLatin1String("picked"), r.value(4).toLongLong()},
-            {QLatin1String("packed"), r.value(5).toLongLong()},
-            {QLatin1String("shorted"), r.value(6).toLongLong()}});
+        order.lines.append({r.value(0).toInt(), r.value(1).toString(), r.value(2).toString(),
+            r.value(3).toInt(), r.value(4).toInt(), r.value(5).toInt(), r.value(6).toInt()});
     }
     l.value()->finish();
-    data.insert(QLatin1String("lines"), lines);
-    return appendChange(QStringLiteral("order"), data.value(QLatin1String("number")).toString(), data, now);
+    return appendChange(QStringLiteral("order"), order.number, order.toJson(), now);
 }
 
 Expected<void> ChangeLog::appendTaskChange(const QString &taskId, const QString &now)
@@ -74,9 +68,11 @@ Expected<void> ChangeLog::appendTaskChange(const QString &taskId, const QString 
         q.value()->finish();
         return {};
     }
-    QJsonObject data {{QLatin1String("id"), taskId}, {QLatin1String("kind"), q.value()->value(0).toString()},
-        {QLatin1String("status"), q.value()->value(1).toString()},
-        {QLatin1String("assignee"), q.value()->value(2).toString()}};
+    protocol::Task task;
+    task.id = taskId;
+    task.kind = q.value()->value(0).toString();
+    task.status = q.value()->value(1).toString();
+    task.assignee = q.value()->value(2).toString();
     q.value()->finish();
     auto l = m_db.run(
         QStringLiteral("SELECT o.number, t.line, p.gtin, loc.code, loc.walk_sequence, t.quantity FROM "
@@ -87,24 +83,17 @@ Expected<void> ChangeLog::appendTaskChange(const QString &taskId, const QString 
         {taskId});
     if (!l)
         return Error {l.error()};
-    QJsonArray lines;
-    QStringList orders;
     while (l.value()->next()) {
         const QSqlQuery &r = *l.value();
         const QString number = r.value(0).toString();
-        if (!orders.contains(number))
-            orders.append(number);
-        lines.append(QJsonObject {{QLatin1String("order"), number},
-            {QLatin1String("line"), r.value(1).toInt()}, {QLatin1String("gtin"), r.value(2).toString()},
-            {QLatin1String("location"), r.value(3).toString()},
-            {QLatin1String("walkSequence"), r.value(4).toInt()},
-            {QLatin1String("quantity"), r.value(5).toLongLong()}});
+        if (!task.orders.contains(number))
+            task.orders.append(number);
+        task.lines.append({number, r.value(1).toInt(), r.value(2).toString(), r.value(3).toString(),
+            r.value(4).toInt(), r.value(5).toInt()});
     }
     l.value()->finish();
-    orders.sort();
-    data.insert(QLatin1String("orders"), QJsonArray::fromStringList(orders));
-    data.insert(QLatin1String("lines"), lines);
-    return appendChange(QStringLiteral("task"), taskId, data, now);
+    task.orders.sort();
+    return appendChange(QStringLiteral("task"), taskId, task.toJson(), now);
 }
 
 Expected<QList<ChangeLog::Change>> ChangeLog::changes(qint64 after, int limit)
@@ -134,10 +123,8 @@ Expected<void> ChangeLog::seedChanges(OrderStore &orders, const QString &now)
             return Error {products.error()};
         for (const auto &p : std::as_const(products.value()))
             if (auto c = appendChange(QStringLiteral("product"), p.gtin,
-                    {{QLatin1String("gtin"), p.gtin}, {QLatin1String("sku"), p.sku},
-                        {QLatin1String("name"), p.name}, {QLatin1String("lotTracked"), p.lotTracked},
-                        {QLatin1String("expiryTracked"), p.expiryTracked},
-                        {QLatin1String("serialTracked"), p.serialTracked}},
+                    protocol::Product {p.gtin, p.sku, p.name, p.lotTracked, p.expiryTracked, p.serialTracked}
+                        .toJson(),
                     now);
                 !c)
                 return c;
@@ -148,9 +135,7 @@ Expected<void> ChangeLog::seedChanges(OrderStore &orders, const QString &now)
             return Error {locations.error()};
         for (const auto &l : std::as_const(locations.value()))
             if (auto c = appendChange(QStringLiteral("location"), l.code,
-                    {{QLatin1String("code"), l.code}, {QLatin1String("zone"), l.zone},
-                        {QLatin1String("walkSequence"), l.walkSequence}},
-                    now);
+                    protocol::Location {l.code, l.zone, l.walkSequence}.toJson(), now);
                 !c)
                 return c;
     }
@@ -174,9 +159,7 @@ Expected<void> ChangeLog::seedChanges(OrderStore &orders, const QString &now)
         return Error {operators.error()};
     for (const QStringList &o : std::as_const(operators.value()))
         if (auto c = appendChange(QStringLiteral("operator"), o.at(0),
-                {{QLatin1String("badge"), o.at(0)}, {QLatin1String("name"), o.at(1)},
-                    {QLatin1String("role"), o.at(2)}, {QLatin1String("pinHash"), o.at(3)}},
-                now);
+                protocol::Operator {o.at(0), o.at(1), o.at(2), o.at(3)}.toJson(), now);
             !c)
             return c;
     auto cartons = collect(
@@ -185,14 +168,13 @@ Expected<void> ChangeLog::seedChanges(OrderStore &orders, const QString &now)
         6);
     if (!cartons)
         return Error {cartons.error()};
-    QJsonArray cartonCodes;
+    protocol::DeviceConfig config;
     for (const QStringList &c : std::as_const(cartons.value())) {
-        cartonCodes.append(c.at(0));
+        config.cartons.append(c.at(0));
         if (auto a = appendChange(QStringLiteral("carton"), c.at(0),
-                {{QLatin1String("code"), c.at(0)}, {QLatin1String("name"), c.at(1)},
-                    {QLatin1String("lengthMm"), c.at(2).toInt()}, {QLatin1String("widthMm"), c.at(3).toInt()},
-                    {QLatin1String("heightMm"), c.at(4).toInt()},
-                    {QLatin1String("tareKg"), c.at(5).toDouble()}},
+                protocol::Carton {
+                    c.at(0), c.at(1), c.at(2).toInt(), c.at(3).toInt(), c.at(4).toInt(), c.at(5).toDouble()}
+                    .toJson(),
                 now);
             !a)
             return a;
@@ -210,14 +192,11 @@ Expected<void> ChangeLog::seedChanges(OrderStore &orders, const QString &now)
         if (auto c = appendTaskChange(t.at(0), now); !c)
             return c;
     // The demo scheme's barcode patterns (DOMAIN.md), so devices classify scans offline.
-    const QJsonObject config {
-        {QLatin1String("classifier"),
-            QJsonObject {{QLatin1String("location"), QStringLiteral("^[A-Z]-\\d{2}-\\d{2}$")},
-                {QLatin1String("tote"), QStringLiteral("^TOTE-\\d{4}$")},
-                {QLatin1String("badge"), QStringLiteral("^OP-\\d{4}$")},
-                {QLatin1String("order"), QStringLiteral("^SO-\\d{6}$")}}},
-        {QLatin1String("cartons"), cartonCodes}};
-    return appendChange(QStringLiteral("config"), QStringLiteral("device"), config, now);
+    config.classifier = QJsonObject {{QLatin1String("location"), QStringLiteral("^[A-Z]-\\d{2}-\\d{2}$")},
+        {QLatin1String("tote"), QStringLiteral("^TOTE-\\d{4}$")},
+        {QLatin1String("badge"), QStringLiteral("^OP-\\d{4}$")},
+        {QLatin1String("order"), QStringLiteral("^SO-\\d{6}$")}};
+    return appendChange(QStringLiteral("config"), QStringLiteral("device"), config.toJson(), now);
 }
 
 } // namespace dockhand::server

@@ -2,6 +2,8 @@
 
 #include "http/parameters.h"
 
+#include "download.h"
+
 #include <QJsonArray>
 
 namespace dockhand::server {
@@ -32,16 +34,17 @@ ApiResponse Api::sync(const ApiRequest &request)
     const bool more = changes->size() > *limit;
     if (more)
         changes->removeLast();
-    QJsonArray list;
+    protocol::SyncPage page;
     for (const auto &c : std::as_const(changes.value())) {
-        list.append(QJsonObject {{QLatin1String("type"), c.type}, {QLatin1String("key"), c.key},
-            {QLatin1String("op"), c.op}, {QLatin1String("data"), c.data}});
+        page.changes.append(protocol::Change {c.type, c.key,
+            c.op == QLatin1String("delete") ? protocol::Change::Op::Delete : protocol::Change::Op::Upsert,
+            c.data}
+                                .toJson());
         after = c.id;
     }
-    return {200,
-        QJsonObject {{QLatin1String("cursor"), QString::number(after)}, {QLatin1String("more"), more},
-            {QLatin1String("changes"), list}},
-        {}, {}};
+    page.cursor = QString::number(after);
+    page.more = more;
+    return {200, page.toJson(), {}, {}};
 }
 
 } // namespace dockhand::server

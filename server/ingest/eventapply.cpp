@@ -258,7 +258,8 @@ Expected<QString> EventApplier::applyAction(
     const QString location = fieldText(f, "location");
     const qint64 quantity = fieldCount(f, "quantity");
     if (line <= 0)
-        return QStringLiteral("the %1 event for order %2 names no line").arg(action, number);
+        return QStringLiteral("the %1 event for order %2 names no line")
+            .arg(protocol::wireName(action), number);
     qint64 ordered = 0, picked = 0, productId = 0;
     QString lineGtin;
     {

@@ -65,7 +65,9 @@ QString DeviceStatus::healthMessage() const
 {
     const QString h = health();
     if (h == QLatin1String("storage")) {
-        const QString why = !m_writeFailure.isEmpty() ? m_writeFailure : m_storageError;
+        QString why = (!m_writeFailure.isEmpty() ? m_writeFailure : m_storageError).trimmed();
+        if (!why.isEmpty() && !why.endsWith(QLatin1Char('.')) && !why.endsWith(QLatin1Char('!')))
+            why += QLatin1Char('.');
         return tr("%1 Nothing you scan is kept until this is fixed: call a supervisor.").arg(why);
     }
     if (h == QLatin1String("scanner")) {

@@ -24,13 +24,20 @@ namespace {
 
 const QString kMainQml = QStringLiteral("qrc:/Dockhand/Ui/Main.qml");
 
-// Loads every QML file of the UI module and reports the errors of any that fail. Exit status 0
-// only if all of them load.
+// Loads every QML file of the UI module and reports the errors of any that fail, and every
+// warning a binding raised while the window was created (a name a screen cannot see, a type
+// error). Exit status 0 only if all of them load without one.
 int runSelfTest(QQmlEngine &engine)
 {
     QTextStream out(stdout);
     int failures = 0;
     int loaded = 0;
+    QObject::connect(&engine, &QQmlEngine::warnings, &engine, [&](const QList<QQmlError> &warnings) {
+        for (const QQmlError &warning : warnings) {
+            ++failures;
+            out << "WARN " << warning.toString() << "\n";
+        }
+    });
     QDirIterator it(QStringLiteral(":/Dockhand/Ui"), {QStringLiteral("*.qml")}, QDir::Files,
         QDirIterator::Subdirectories);
     QStringList files;
@@ -90,7 +97,11 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "dockhand: translation for " << settings->effectiveLanguage() << " missing\n";
     QQmlApplicationEngine engine;
     core.attachTo(&engine);
+    // The workflows' prompts were worded when AppCore was built: word them in this language.
+    core.workflows()->retranslate();
     QObject::connect(settings, &dockhand::Settings::languageChanged, &engine, &QQmlEngine::retranslate);
+    QObject::connect(settings, &dockhand::Settings::languageChanged, core.workflows(),
+        &dockhand::WorkflowRouter::retranslate);
     if (config.selfTest)
         return runSelfTest(engine);
 

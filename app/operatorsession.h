@@ -44,6 +44,7 @@ public:
 
     // A badge scan logs in (or asks for the PIN); anything else is refused while logged out.
     void handleScan(const Scan &scan) override;
+    void retranslate() override { updatePrompt(); }
 
     // Keypad login: badge typed or scanned, and the PIN.
     Q_INVOKABLE void loginWithPin(const QString &badge, const QString &pin);

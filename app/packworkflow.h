@@ -55,6 +55,7 @@ public:
     static QStringList damageReasons();
 
     void handleScan(const Scan &scan) override;
+    void retranslate() override { updatePrompt(); }
     // Opens an order by number (keypad), as if its label was scanned. Digits alone are enough
     // when they end exactly one order number on the device ("100001" opens SO-100001).
     Q_INVOKABLE void openOrder(const QString &number);

@@ -85,6 +85,7 @@ public:
     // Starts a task from the list; a batch of several orders goes to BindTotes first.
     Q_INVOKABLE bool startTask(const QString &taskId);
     void handleScan(const Scan &scan) override;
+    void retranslate() override { updatePrompt(); }
     // Keypad: `quantity` more units of the current product (bulk), in ScanQuantity.
     Q_INVOKABLE void enterQuantity(int quantity);
     // Keypad: the details the product is missing (state ScanDetails); expiry as yyyy-MM-dd.

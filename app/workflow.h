@@ -38,6 +38,9 @@ public:
     // and recorded like any other refusal).
     virtual void handleScan(const Scan &scan) = 0;
 
+    // Words the prompt again in the current language (after the translator changed).
+    virtual void retranslate() { }
+
     // The date lots expire against; defaults to today. For tests.
     void setToday(QDate today) { m_today = today; }
     QDate today() const;

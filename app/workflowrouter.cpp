@@ -40,6 +40,12 @@ bool WorkflowRouter::open(const QString &workflow)
     return true;
 }
 
+void WorkflowRouter::retranslate()
+{
+    for (Workflow *w : std::initializer_list<Workflow *> {&m_home, &m_session, &m_pick, &m_pack})
+        w->retranslate();
+}
+
 void WorkflowRouter::route(const RawScan &raw)
 {
     routeScan(m_decoder.decode(raw));

@@ -37,6 +37,9 @@ public:
 
     // Opens a menu entry ("home", "pick", "pack"); refused (false) when the role lacks it.
     Q_INVOKABLE bool open(const QString &workflow);
+    // Words every workflow's prompt again in the current language (main() calls it once the
+    // translator is installed, and whenever the operator changes the language).
+    void retranslate();
     // Decodes and routes one raw scan from any scanner.
     void route(const RawScan &raw);
     // Routes an already decoded scan (tests, keyed-in data).

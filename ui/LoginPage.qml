@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Dockhand.Ui
 
 // Nobody is logged in: scan your badge (the normal way), or type the badge and a PIN on the
 // keypad. `session` is the OperatorSession; this page only shows it and passes the keys on.

@@ -786,6 +786,29 @@
     </message>
 </context>
 <context>
+    <name>dockhand::DeviceStatus</name>
+    <message>
+        <source>CANNOT SAVE SCANS</source>
+        <translation>SCANS WERDEN NICHT GESPEICHERT</translation>
+    </message>
+    <message>
+        <source>SCANNER DISCONNECTED</source>
+        <translation>SCANNER GETRENNT</translation>
+    </message>
+    <message>
+        <source>%1 Nothing you scan is kept until this is fixed: call a supervisor.</source>
+        <translation>%1 Bis das behoben ist, wird nichts gespeichert, was Sie scannen: Rufen Sie eine Aufsicht.</translation>
+    </message>
+    <message>
+        <source>Check the scanner&apos;s cable or cradle. Scans resume when it is back.</source>
+        <translation>Prüfen Sie Kabel oder Ladestation des Scanners. Sobald er wieder da ist, geht das Scannen weiter.</translation>
+    </message>
+    <message>
+        <source>%1. Check the scanner&apos;s cable or cradle; scans resume when it is back.</source>
+        <translation>%1. Prüfen Sie Kabel oder Ladestation des Scanners; sobald er wieder da ist, geht das Scannen weiter.</translation>
+    </message>
+</context>
+<context>
     <name>dockhand::OperatorSession</name>
     <message>
         <source>Pick</source>
@@ -1302,7 +1325,7 @@
     </message>
 </context>
 <context>
-    <name>dockhand::ScanService</name>
+    <name>dockhand::ScanRecorder</name>
     <message>
         <source>Product %1</source>
         <translation>Artikel %1</translation>
@@ -1340,12 +1363,12 @@
         <translation>Scan gespeichert (keine bekannte Etikettenart)</translation>
     </message>
     <message>
-        <source>Scan NOT saved: %1. Scan it again when this is fixed.</source>
-        <translation>Scan NICHT gespeichert: %1. Erneut scannen, wenn das behoben ist.</translation>
-    </message>
-    <message>
         <source>Scan NOT saved: no scan queue. Scan it again later.</source>
         <translation>Scan NICHT gespeichert: keine Scan-Warteschlange. Später erneut scannen.</translation>
+    </message>
+    <message>
+        <source>Scan NOT saved: %1. Scan it again when this is fixed.</source>
+        <translation>Scan NICHT gespeichert: %1. Erneut scannen, wenn das behoben ist.</translation>
     </message>
 </context>
 <context>

@@ -786,6 +786,29 @@
     </message>
 </context>
 <context>
+    <name>dockhand::DeviceStatus</name>
+    <message>
+        <source>CANNOT SAVE SCANS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCANNER DISCONNECTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Nothing you scan is kept until this is fixed: call a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the scanner&apos;s cable or cradle. Scans resume when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Check the scanner&apos;s cable or cradle; scans resume when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dockhand::OperatorSession</name>
     <message>
         <source>Pick</source>
@@ -1302,7 +1325,7 @@
     </message>
 </context>
 <context>
-    <name>dockhand::ScanService</name>
+    <name>dockhand::ScanRecorder</name>
     <message>
         <source>Product %1</source>
         <translation type="unfinished"></translation>
@@ -1340,11 +1363,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan NOT saved: %1. Scan it again when this is fixed.</source>
+        <source>Scan NOT saved: no scan queue. Scan it again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan NOT saved: no scan queue. Scan it again later.</source>
+        <source>Scan NOT saved: %1. Scan it again when this is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,14 +1,13 @@
 #include "actions.h"
 
-#include <array>
-#include <utility>
+#include "wiretable.h"
 
 namespace dockhand::protocol {
 
 namespace {
 
 // The wire names, one table per enum: the only place they are spelt.
-constexpr std::array<std::pair<Action, const char *>, 11> kActions {{
+constexpr wiretable::Table<Action, 11> kActions {{
     {Action::Login, "login"},
     {Action::Logout, "logout"},
     {Action::VerifyLocation, "verify-location"},
@@ -22,7 +21,7 @@ constexpr std::array<std::pair<Action, const char *>, 11> kActions {{
     {Action::Damage, "damage"},
 }};
 
-constexpr std::array<std::pair<Field, const char *>, 16> kFields {{
+constexpr wiretable::Table<Field, 16> kFields {{
     {Field::Action, "action"},
     {Field::Task, "task"},
     {Field::Badge, "badge"},
@@ -41,58 +40,29 @@ constexpr std::array<std::pair<Field, const char *>, 16> kFields {{
     {Field::Count, "count"},
 }};
 
-constexpr std::array<std::pair<ShortReason, const char *>, 4> kShortReasons {{
+constexpr wiretable::Table<ShortReason, 4> kShortReasons {{
     {ShortReason::NotFound, "not-found"},
     {ShortReason::Damaged, "damaged"},
     {ShortReason::Insufficient, "insufficient"},
     {ShortReason::WrongItem, "wrong-item"},
 }};
 
-constexpr std::array<std::pair<DamageReason, const char *>, 3> kDamageReasons {{
+constexpr wiretable::Table<DamageReason, 3> kDamageReasons {{
     {DamageReason::Damaged, "damaged"},
     {DamageReason::Packaging, "packaging"},
     {DamageReason::WrongItem, "wrong-item"},
 }};
 
-template<typename E, std::size_t N>
-QString nameIn(const std::array<std::pair<E, const char *>, N> &table, E value)
-{
-    for (const auto &[e, name] : table) {
-        if (e == value)
-            return QString::fromLatin1(name);
-    }
-    return {};
-}
-
-template<typename E, std::size_t N>
-std::optional<E> valueIn(const std::array<std::pair<E, const char *>, N> &table, const QString &name)
-{
-    for (const auto &[e, wire] : table) {
-        if (name == QLatin1String(wire))
-            return e;
-    }
-    return std::nullopt;
-}
-
-template<typename E, std::size_t N>
-QStringList namesIn(const std::array<std::pair<E, const char *>, N> &table)
-{
-    QStringList names;
-    for (const auto &entry : table)
-        names.append(QString::fromLatin1(entry.second));
-    return names;
-}
-
 } // namespace
 
 QString wireName(Action action)
 {
-    return nameIn(kActions, action);
+    return wiretable::nameOf(kActions, action);
 }
 
 std::optional<Action> actionFromWire(const QString &name)
 {
-    return valueIn(kActions, name);
+    return wiretable::valueOf(kActions, name);
 }
 
 std::optional<Action> actionOf(const QJsonObject &fields)
@@ -102,33 +72,33 @@ std::optional<Action> actionOf(const QJsonObject &fields)
 
 QString wireName(Field field)
 {
-    return nameIn(kFields, field);
+    return wiretable::nameOf(kFields, field);
 }
 
 std::optional<Field> fieldFromWire(const QString &name)
 {
-    return valueIn(kFields, name);
+    return wiretable::valueOf(kFields, name);
 }
 
 QString wireName(ShortReason reason)
 {
-    return nameIn(kShortReasons, reason);
+    return wiretable::nameOf(kShortReasons, reason);
 }
 
 const QStringList &shortReasons()
 {
-    static const QStringList names = namesIn(kShortReasons);
+    static const QStringList names = wiretable::namesOf(kShortReasons);
     return names;
 }
 
 QString wireName(DamageReason reason)
 {
-    return nameIn(kDamageReasons, reason);
+    return wiretable::nameOf(kDamageReasons, reason);
 }
 
 const QStringList &damageReasons()
 {
-    static const QStringList names = namesIn(kDamageReasons);
+    static const QStringList names = wiretable::namesOf(kDamageReasons);
     return names;
 }
 

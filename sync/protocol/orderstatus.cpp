@@ -1,14 +1,13 @@
 #include "orderstatus.h"
 
-#include <array>
-#include <utility>
+#include "wiretable.h"
 
 namespace dockhand::protocol {
 
 namespace {
 
 // The one table of order statuses: wire name by journey order.
-constexpr std::array<std::pair<OrderStatus, const char *>, 12> kStatuses {{
+constexpr wiretable::Table<OrderStatus, 12> kStatuses {{
     {OrderStatus::Received, "received"},
     {OrderStatus::Processing, "processing"},
     {OrderStatus::Picked, "picked"},
@@ -27,30 +26,17 @@ constexpr std::array<std::pair<OrderStatus, const char *>, 12> kStatuses {{
 
 QString wireName(OrderStatus status)
 {
-    for (const auto &[s, name] : kStatuses) {
-        if (s == status)
-            return QString::fromLatin1(name);
-    }
-    return {};
+    return wiretable::nameOf(kStatuses, status);
 }
 
 std::optional<OrderStatus> orderStatusFromWire(const QString &name)
 {
-    for (const auto &[s, wire] : kStatuses) {
-        if (name == QLatin1String(wire))
-            return s;
-    }
-    return std::nullopt;
+    return wiretable::valueOf(kStatuses, name);
 }
 
 const QStringList &orderStatuses()
 {
-    static const QStringList names = [] {
-        QStringList list;
-        for (const auto &entry : kStatuses)
-            list.append(QString::fromLatin1(entry.second));
-        return list;
-    }();
+    static const QStringList names = wiretable::namesOf(kStatuses);
     return names;
 }
 

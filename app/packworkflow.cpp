@@ -87,7 +87,8 @@ void PackWorkflow::handleScan(const Scan &scan)
             = scan.kind == ScanKind::Tote ? data()->orderByTote(scan.code) : data()->order(scan.code);
         if (!order) {
             QJsonObject f {{kAction, protocol::wireName(protocol::Action::OpenOrder)}};
-            f.insert(scan.kind == ScanKind::Tote ? QStringLiteral("tote") : kOrder, scan.code);
+            f.insert(
+                scan.kind == ScanKind::Tote ? protocol::wireName(protocol::Field::Tote) : kOrder, scan.code);
             record(&scan, {}, f, false,
                 scan.kind == ScanKind::Tote
                     ? tr("No order is in tote %1 on this device: sync, or scan the order number.")
@@ -170,7 +171,7 @@ void PackWorkflow::open(const CachedOrder &order, const Scan *scan)
 {
     QJsonObject f {{kAction, protocol::wireName(protocol::Action::OpenOrder)}, {kOrder, order.number}};
     if (!order.tote.isEmpty())
-        f.insert(QStringLiteral("tote"), order.tote);
+        f.insert(protocol::wireName(protocol::Field::Tote), order.tote);
     if (order.status == QLatin1String("cancelled")) {
         record(scan, order.number, f, false,
             tr("Order %1 is cancelled: do not pack it. Set the tote aside for the supervisor.")
@@ -213,7 +214,7 @@ void PackWorkflow::onItem(const Scan &scan)
     QJsonObject f {{kAction, protocol::wireName(protocol::Action::VerifyItem)}, {kOrder, m_order.number}};
     const int row = rowOf(scan.gtin);
     const int count = scan.count > 0 ? scan.count : 1;
-    f.insert(QStringLiteral("quantity"), count);
+    f.insert(protocol::wireName(protocol::Field::Quantity), count);
     if (row < 0) {
         record(&scan, m_order.number, f, false,
             tr("NOT IN THIS ORDER: %1 (%2). Do not pack it: put it aside and tell the supervisor.")
@@ -221,7 +222,7 @@ void PackWorkflow::onItem(const Scan &scan)
         return;
     }
     PackLineItem item = m_lines.at(row);
-    f.insert(QStringLiteral("line"), item.line);
+    f.insert(protocol::wireName(protocol::Field::Line), item.line);
     if (item.verified + item.damaged + count > item.expected) {
         const int left = item.expected - item.verified - item.damaged;
         record(&scan, m_order.number, f, false,
@@ -262,7 +263,7 @@ bool PackWorkflow::onCartonLabel(const Scan &scan)
         } else {
             record(&scan, m_order.number,
                 {{kAction, protocol::wireName(protocol::Action::CloseCarton)}, {kOrder, m_order.number},
-                    {QStringLiteral("cartonType"), code}},
+                    {protocol::wireName(protocol::Field::CartonType), code}},
                 false,
                 tr("Weigh the carton first (scale or keypad), then scan %1 again to close it.").arg(code));
         }
@@ -270,7 +271,7 @@ bool PackWorkflow::onCartonLabel(const Scan &scan)
     }
     if (!record(&scan, m_order.number,
             {{kAction, protocol::wireName(protocol::Action::ChooseCarton)}, {kOrder, m_order.number},
-                {QStringLiteral("cartonType"), code}},
+                {protocol::wireName(protocol::Field::CartonType), code}},
             true, tr("Carton %1").arg(code)))
         return true;
     chooseCarton(code);
@@ -352,12 +353,15 @@ void PackWorkflow::closeCarton(const Scan *scan)
         if (l.inCarton <= 0)
             continue;
         info.items.append(CartonItem {l.line, l.gtin, l.name, l.inCarton});
-        items.append(QJsonObject {{QStringLiteral("line"), l.line}, {QStringLiteral("gtin"), l.gtin},
-            {QStringLiteral("quantity"), l.inCarton}});
+        items.append(QJsonObject {{protocol::wireName(protocol::Field::Line), l.line},
+            {protocol::wireName(protocol::Field::Gtin), l.gtin},
+            {protocol::wireName(protocol::Field::Quantity), l.inCarton}});
     }
     QJsonObject f {{kAction, protocol::wireName(protocol::Action::CloseCarton)}, {kOrder, m_order.number},
-        {QStringLiteral("carton"), info.cartonId}, {QStringLiteral("cartonType"), m_cartonType},
-        {QStringLiteral("weightKg"), m_weightKg}, {QStringLiteral("items"), items}};
+        {protocol::wireName(protocol::Field::Carton), info.cartonId},
+        {protocol::wireName(protocol::Field::CartonType), m_cartonType},
+        {protocol::wireName(protocol::Field::WeightKg), m_weightKg},
+        {protocol::wireName(protocol::Field::Items), items}};
     if (!record(scan, m_order.number, f, true,
             tr("Carton %1 closed: %n unit(s), %2 kg", nullptr, unitsInCarton())
                 .arg(info.cartonId)
@@ -408,8 +412,9 @@ void PackWorkflow::flagDamage(int line, const QString &reason)
     }
     PackLineItem item = m_lines.at(row);
     QJsonObject f {{kAction, protocol::wireName(protocol::Action::Damage)}, {kOrder, m_order.number},
-        {QStringLiteral("line"), line}, {QStringLiteral("gtin"), item.gtin},
-        {QStringLiteral("reason"), reason}};
+        {protocol::wireName(protocol::Field::Line), line},
+        {protocol::wireName(protocol::Field::Gtin), item.gtin},
+        {protocol::wireName(protocol::Field::Reason), reason}};
     if (!damageReasons().contains(reason)) {
         record(nullptr, m_order.number, f, false, tr("Choose a reason: damaged, packaging or wrong item."));
         return;

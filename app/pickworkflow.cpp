@@ -114,7 +114,8 @@ QVariantList PickWorkflow::totes() const
     for (const QString &order : m_task.orders) {
         const QString tote = m_toteByOrder.value(order);
         if (!tote.isEmpty())
-            list.append(QVariantMap {{QStringLiteral("tote"), tote}, {QStringLiteral("order"), order}});
+            list.append(QVariantMap {{protocol::wireName(protocol::Field::Tote), tote},
+                {protocol::wireName(protocol::Field::Order), order}});
     }
     return list;
 }
@@ -260,7 +261,7 @@ PickWorkflow::Progress PickWorkflow::replay(const PickTask &task) const
         } else if (action == QLatin1String("short")) {
             item.status = PickLineItem::Status::Short;
             item.shortQuantity = f.value(kQuantity).toInt();
-            item.shortReason = f.value(QStringLiteral("reason")).toString();
+            item.shortReason = f.value(protocol::wireName(protocol::Field::Reason)).toString();
             if (batch && item.picked > 0)
                 awaitingTote = key;
         } else if (action == QLatin1String("skip")) {
@@ -623,15 +624,15 @@ bool PickWorkflow::pickUnits(const Scan *scan, int count, const PendingUnit &uni
 {
     QJsonObject f = lineFields(protocol::Action::Pick);
     f.insert(kQuantity, count);
-    f.remove(QStringLiteral("lot"));
-    f.remove(QStringLiteral("expiry"));
-    f.remove(QStringLiteral("serial"));
+    f.remove(protocol::wireName(protocol::Field::Lot));
+    f.remove(protocol::wireName(protocol::Field::Expiry));
+    f.remove(protocol::wireName(protocol::Field::Serial));
     if (!unit.lot.isEmpty())
-        f.insert(QStringLiteral("lot"), unit.lot);
+        f.insert(protocol::wireName(protocol::Field::Lot), unit.lot);
     if (unit.expiry.isValid())
-        f.insert(QStringLiteral("expiry"), unit.expiry.toString(Qt::ISODate));
+        f.insert(protocol::wireName(protocol::Field::Expiry), unit.expiry.toString(Qt::ISODate));
     if (!unit.serial.isEmpty())
-        f.insert(QStringLiteral("serial"), unit.serial);
+        f.insert(protocol::wireName(protocol::Field::Serial), unit.serial);
     const int row = m_lines.currentRow();
     PickLineItem item = m_lines.at(row);
     const QString message = item.tote.isEmpty()
@@ -670,7 +671,7 @@ void PickWorkflow::shortPick(const QString &reason)
     const int missing = item.line.quantity - item.picked;
     QJsonObject f = lineFields(protocol::Action::Short);
     f.insert(kQuantity, missing);
-    f.insert(QStringLiteral("reason"), reason);
+    f.insert(protocol::wireName(protocol::Field::Reason), reason);
     if (!shortReasons().contains(reason)) {
         record(nullptr, m_task.id, f, false,
             tr("Choose a reason: not found, damaged, insufficient or wrong item."));

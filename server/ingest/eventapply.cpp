@@ -51,9 +51,11 @@ Expected<void> EventApplier::addException(const QString &kind, const protocol::S
     auto q = m_db.run(
         QStringLiteral("INSERT INTO exceptions (kind, event_id, device, operator, order_number, line, "
                        "gtin, location, quantity, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {kind, eventKey(event.id), deviceId, text(event.operatorId), text(fieldText(f, "order").left(64)),
-            fieldText(f, "line").toInt(), text(fieldText(f, "gtin").left(64)),
-            text(fieldText(f, "location").left(64)), fieldCount(f, "quantity"), reason, now});
+        {kind, eventKey(event.id), deviceId, text(event.operatorId),
+            text(fieldText(f, protocol::Field::Order).left(64)), fieldText(f, protocol::Field::Line).toInt(),
+            text(fieldText(f, protocol::Field::Gtin).left(64)),
+            text(fieldText(f, protocol::Field::Location).left(64)), fieldCount(f, protocol::Field::Quantity),
+            reason, now});
     if (!q)
         return Error {q.error()};
     q.value()->finish();
@@ -117,7 +119,7 @@ Expected<QString> EventApplier::applyAction(
     using protocol::Action;
     const QJsonObject &f = event.fields;
     const QString source = eventKey(event.id);
-    const QString number = fieldText(f, "order");
+    const QString number = fieldText(f, protocol::Field::Order);
     if (number.isEmpty())
         return QStringLiteral("the event names no order");
 
@@ -142,7 +144,7 @@ Expected<QString> EventApplier::applyAction(
         return refusal;
 
     if (action == Action::Damage) {
-        const QString reason = fieldText(f, "reason");
+        const QString reason = fieldText(f, protocol::Field::Reason);
         if (auto e = addException(QStringLiteral("damage"), event, deviceId,
                 orderrules::exceptionReason(reason, QStringLiteral("damaged")), now);
             !e)
@@ -151,7 +153,7 @@ Expected<QString> EventApplier::applyAction(
     }
 
     if (action == Action::BindTote) {
-        const QString tote = fieldText(f, "tote");
+        const QString tote = fieldText(f, protocol::Field::Tote);
         if (tote.isEmpty() || tote.size() > 64)
             return QStringLiteral("the bind-tote event for order %1 names no tote").arg(number);
         auto q = m_db.run(
@@ -169,8 +171,8 @@ Expected<QString> EventApplier::applyAction(
     }
 
     if (action == Action::CloseCarton) {
-        const QString carton = fieldText(f, "carton");
-        const QString cartonType = fieldText(f, "cartonType");
+        const QString carton = fieldText(f, protocol::Field::Carton);
+        const QString cartonType = fieldText(f, protocol::Field::CartonType);
         if (carton.isEmpty() || carton.size() > 64)
             return QStringLiteral("the close-carton event for order %1 names no carton").arg(number);
         auto typeKnown
@@ -184,14 +186,14 @@ Expected<QString> EventApplier::applyAction(
             return Error {exists.error()};
         if (exists.value() > 0)
             return QStringLiteral("carton %1 is already closed").arg(carton);
-        const QJsonArray items = f.value(QLatin1String("items")).toArray();
+        const QJsonArray items = f.value(protocol::wireName(protocol::Field::Items)).toArray();
         if (items.isEmpty())
             return QStringLiteral("carton %1 holds no items").arg(carton);
         for (const QJsonValue &value : items) {
             const QJsonObject item = value.toObject();
-            const int line = fieldText(item, "line").toInt();
-            const QString gtin = fieldText(item, "gtin");
-            const qint64 quantity = fieldCount(item, "quantity");
+            const int line = fieldText(item, protocol::Field::Line).toInt();
+            const QString gtin = fieldText(item, protocol::Field::Gtin);
+            const qint64 quantity = fieldCount(item, protocol::Field::Quantity);
             if (line <= 0 || quantity <= 0)
                 return QStringLiteral("carton %1 has an item without a valid line and quantity").arg(carton);
             auto q = m_db.run(
@@ -232,7 +234,8 @@ Expected<QString> EventApplier::applyAction(
         auto c = m_db.run(
             QStringLiteral("INSERT INTO cartons (code, order_id, carton_type, weight_kg, items, event_id, "
                            "closed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
-            {carton, order.id, cartonType, qMax(0.0, f.value(QLatin1String("weightKg")).toDouble()),
+            {carton, order.id, cartonType,
+                qMax(0.0, f.value(protocol::wireName(protocol::Field::WeightKg)).toDouble()),
                 QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact)), source, now});
         if (!c)
             return Error {c.error()};
@@ -253,10 +256,10 @@ Expected<QString> EventApplier::applyAction(
     }
 
     // pick and short name a line, its product and a location.
-    const int line = fieldText(f, "line").toInt();
-    const QString gtin = fieldText(f, "gtin");
-    const QString location = fieldText(f, "location");
-    const qint64 quantity = fieldCount(f, "quantity");
+    const int line = fieldText(f, protocol::Field::Line).toInt();
+    const QString gtin = fieldText(f, protocol::Field::Gtin);
+    const QString location = fieldText(f, protocol::Field::Location);
+    const qint64 quantity = fieldCount(f, protocol::Field::Quantity);
     if (line <= 0)
         return QStringLiteral("the %1 event for order %2 names no line")
             .arg(protocol::wireName(action), number);
@@ -295,7 +298,7 @@ Expected<QString> EventApplier::applyAction(
         if (!q)
             return Error {q.error()};
         q.value()->finish();
-        const QString reason = fieldText(f, "reason");
+        const QString reason = fieldText(f, protocol::Field::Reason);
         if (auto e = addException(QStringLiteral("short"), event, deviceId,
                 orderrules::exceptionReason(reason, QStringLiteral("short")), now);
             !e)
@@ -358,7 +361,7 @@ Expected<QString> EventApplier::applyAction(
             .arg(gtin)
             .arg(quantity);
     }
-    const QString tote = fieldText(f, "tote");
+    const QString tote = fieldText(f, protocol::Field::Tote);
     if (!tote.isEmpty() && tote.size() <= 64) {
         auto q = m_db.run(
             QStringLiteral("UPDATE orders SET tote = ? WHERE id = ? AND tote = ''"), {tote, order.id});

@@ -9,9 +9,9 @@ QString eventKey(const QUuid &id)
     return id.toString(QUuid::WithoutBraces);
 }
 
-QString fieldText(const QJsonObject &fields, const char *name)
+QString fieldText(const QJsonObject &fields, protocol::Field field)
 {
-    const QJsonValue v = fields.value(QLatin1String(name));
+    const QJsonValue v = fields.value(protocol::wireName(field));
     if (v.isString())
         return v.toString();
     if (v.isDouble())
@@ -19,9 +19,9 @@ QString fieldText(const QJsonObject &fields, const char *name)
     return {};
 }
 
-qint64 fieldCount(const QJsonObject &fields, const char *name)
+qint64 fieldCount(const QJsonObject &fields, protocol::Field field)
 {
-    const QJsonValue v = fields.value(QLatin1String(name));
+    const QJsonValue v = fields.value(protocol::wireName(field));
     qint64 n = 0;
     if (v.isDouble()) {
         const double d = v.toDouble();

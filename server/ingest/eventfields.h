@@ -1,5 +1,7 @@
 #pragma once
 
+#include "actions.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QUuid>
@@ -10,9 +12,9 @@ namespace dockhand::server {
 QString eventKey(const QUuid &id);
 
 // A field as text: a string as it is, a number as its whole-number text; empty otherwise.
-QString fieldText(const QJsonObject &fields, const char *name);
+QString fieldText(const QJsonObject &fields, protocol::Field field);
 
 // A positive whole number from a JSON number or numeric string; 0 when missing or bad.
-qint64 fieldCount(const QJsonObject &fields, const char *name);
+qint64 fieldCount(const QJsonObject &fields, protocol::Field field);
 
 } // namespace dockhand::server

@@ -21,7 +21,7 @@ constexpr wiretable::Table<Action, 11> kActions {{
     {Action::Damage, "damage"},
 }};
 
-constexpr wiretable::Table<Field, 16> kFields {{
+constexpr wiretable::Table<Field, 18> kFields {{
     {Field::Action, "action"},
     {Field::Task, "task"},
     {Field::Badge, "badge"},
@@ -36,7 +36,9 @@ constexpr wiretable::Table<Field, 16> kFields {{
     {Field::Serial, "serial"},
     {Field::Reason, "reason"},
     {Field::Carton, "carton"},
+    {Field::CartonType, "cartonType"},
     {Field::WeightKg, "weightKg"},
+    {Field::Items, "items"},
     {Field::Count, "count"},
 }};
 

@@ -50,12 +50,14 @@ enum class Field {
     Serial,
     Reason,
     Carton,
+    CartonType,
     WeightKg,
+    Items,
     Count,
 };
 
 // "action", "task", "badge", "order", "line", "gtin", "location", "tote", "quantity", "lot", "expiry",
-// "serial", "reason", "carton", "weightKg", "count".
+// "serial", "reason", "carton", "cartonType", "weightKg", "items", "count".
 QString wireName(Field field);
 std::optional<Field> fieldFromWire(const QString &name);
 

@@ -3,12 +3,12 @@
 // at 1280x720.
 #include "camerascanner.h"
 #include "imagedecoder.h"
+#include "toolrunner.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QPainter>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,10 +42,11 @@ QImage fromZint(const QTemporaryDir &dir, const QStringList &args)
 {
     const QString file
         = dir.filePath(QString::number(qHash(args.join(QLatin1Char(' ')))) + QStringLiteral(".png"));
-    QProcess zint;
-    zint.start(QStringLiteral("zint"),
-        args + QStringList {QStringLiteral("--scale=2"), QStringLiteral("--output=") + file});
-    if (!zint.waitForFinished(30000) || zint.exitCode() != 0)
+    testing::ToolOptions options;
+    options.timeoutMs = 30000;
+    if (!testing::runTool(QStringLiteral("zint"),
+            args + QStringList {QStringLiteral("--scale=2"), QStringLiteral("--output=") + file}, options)
+             .ok())
         return {};
     return QImage(file);
 }

@@ -14,6 +14,7 @@
 
 #include "benchstats.h"
 #include "e2eharness.h"
+#include "pgcluster.h"
 #include "protocol.h"
 #include "scanevents.h"
 
@@ -21,18 +22,15 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -43,8 +41,6 @@
 #include <functional>
 #include <memory>
 #include <vector>
-
-#include <unistd.h>
 
 using namespace dockhand;
 
@@ -62,85 +58,7 @@ int setting(int argc, char **argv, int index, const char *env, int fallback, int
     return qBound(minimum, value, maximum);
 }
 
-bool runTool(const QString &command, QString *output)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("sh"), {QStringLiteral("-c"), command});
-    const bool ok = p.waitForFinished(60000) && p.exitCode() == 0;
-    *output = QString::fromLocal8Bit(p.readAll());
-    return ok;
-}
-
-// A private throwaway cluster (TOOLCHAIN.md), run as the postgres user when we are root.
-class PgCluster
-{
-public:
-    ~PgCluster() { stop(); }
-    bool start(const QString &dir, QString *why)
-    {
-        for (const char *version : {"17", "16", "15", "14", "13"}) {
-            const QString bin = QStringLiteral("/usr/lib/postgresql/%1/bin").arg(QLatin1String(version));
-            if (QFileInfo::exists(bin + QStringLiteral("/initdb"))) {
-                m_bin = bin;
-                break;
-            }
-        }
-        if (m_bin.isEmpty()) {
-            *why
-                = QStringLiteral("no PostgreSQL server binaries in /usr/lib/postgresql/*/bin (Debian package "
-                                 "'postgresql')");
-            return false;
-        }
-        m_dir = dir + QStringLiteral("/pg");
-        QDir().mkpath(m_dir);
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        m_port = probe.serverPort();
-        probe.close();
-        m_as = ::geteuid() == 0 ? QStringLiteral("su postgres -s /bin/sh -c ") : QString();
-        QString output;
-        if (!m_as.isEmpty())
-            runTool(QStringLiteral("chown -R postgres %1 && chmod 755 %2").arg(m_dir, dir), &output);
-        if (!runTool(quoted(QStringLiteral("%1/initdb -D %2/data -A trust -U postgres").arg(m_bin, m_dir)),
-                &output)
-            || !runTool(
-                quoted(QStringLiteral("%1/pg_ctl -D %2/data -l %2/log -w -o '-c listen_addresses=127.0.0.1 "
-                                      "-p %3 -k %2 -c max_connections=50' start")
-                           .arg(m_bin, m_dir)
-                           .arg(m_port)),
-                &output)) {
-            *why = QStringLiteral("cannot start a private cluster: ") + output.right(300).trimmed();
-            return false;
-        }
-        m_up = true;
-        return true;
-    }
-    void stop()
-    {
-        if (!m_up)
-            return;
-        QString output;
-        runTool(quoted(QStringLiteral("%1/pg_ctl -D %2/data -m fast -w stop").arg(m_bin, m_dir)), &output);
-        m_up = false;
-    }
-    QString url(const QString &database) const
-    {
-        return QStringLiteral("postgresql://postgres@127.0.0.1:%1/%2").arg(m_port).arg(database);
-    }
-    quint16 port() const { return m_port; }
-
-private:
-    QString quoted(const QString &cmd) const
-    {
-        return m_as.isEmpty() ? cmd : m_as + QLatin1Char('"') + cmd + QLatin1Char('"');
-    }
-    QString m_bin;
-    QString m_dir;
-    QString m_as;
-    quint16 m_port = 0;
-    bool m_up = false;
-};
+using testing::PgCluster; // a private throwaway cluster (tests/common/pgcluster.h)
 
 // The server's arguments: the demo warehouse on `databaseUrl`, and limits raised — every
 // simulated device and every enrolment comes from 127.0.0.1.
@@ -493,7 +411,7 @@ int main(int argc, char **argv)
         return 1;
     PgCluster pg;
     QString why;
-    if (!pg.start(dir.path(), &why) || !createDatabases(pg, &why)) {
+    if (!pg.start(dir.path(), &why, {QStringLiteral("max_connections=50")}) || !createDatabases(pg, &why)) {
         out << "bench_fleet: skipped: PostgreSQL cannot be started (" << why << ")\n";
         return 0;
     }

@@ -7,6 +7,7 @@
 // Usage: bench_server [events=100000] [batch=500]
 
 #include "e2eharness.h"
+#include "pgcluster.h"
 #include "protocol.h"
 #include "scanevents.h"
 
@@ -18,20 +19,16 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSslCertificate>
 #include <QSslConfiguration>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 #include <QUuid>
-
-#include <unistd.h>
 
 using namespace dockhand;
 
@@ -166,16 +163,6 @@ void report(const QString &database, double server, double raw)
     out.flush();
 }
 
-bool runTool(const QString &command, QString *output)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("sh"), {QStringLiteral("-c"), command});
-    const bool ok = p.waitForFinished(60000) && p.exitCode() == 0;
-    *output = QString::fromLocal8Bit(p.readAll());
-    return ok;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -207,13 +194,15 @@ int main(int argc, char **argv)
     report(QStringLiteral("SQLite"), sqliteServer, sqliteRaw);
 
     // The same over HTTPS, as a site with its own certificate runs it (made with openssl).
-    QString output;
     const QString cert = dir.filePath(QStringLiteral("server.crt"));
     const QString key = dir.filePath(QStringLiteral("server.key"));
-    if (runTool(QStringLiteral("openssl req -x509 -newkey rsa:2048 -nodes -keyout %1 -out %2 -days 2 "
-                               "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1")
-                    .arg(key, cert),
-            &output)) {
+    const testing::ToolResult openssl = testing::runTool(QStringLiteral("openssl"),
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
+            QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
+            QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+            QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    if (openssl.ok()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates(QSslCertificate::fromPath(cert));
         const double https = drainThroughServer(dir.filePath(QStringLiteral("server-https")),
@@ -222,51 +211,24 @@ int main(int argc, char **argv)
             events, batch, &tls);
         report(QStringLiteral("SQLite over HTTPS"), https, sqliteRaw);
     } else {
-        out << "SQLite over HTTPS: skipped (openssl could not make a certificate: " << output.right(200)
-            << ")\n";
+        out << "SQLite over HTTPS: skipped (openssl could not make a certificate: "
+            << openssl.describe().right(200) << ")\n";
     }
 
     // PostgreSQL: a private throwaway cluster, when the binaries are there.
-    const QString bin = QStringLiteral("/usr/lib/postgresql/15/bin");
-    if (!QFileInfo::exists(bin + QStringLiteral("/initdb"))) {
-        out << "PostgreSQL: skipped (no " << bin << "/initdb)\n";
+    testing::PgCluster pg;
+    QString why;
+    if (!pg.start(dir.path(), &why)) {
+        out << "PostgreSQL: skipped (" << why.right(300) << ")\n";
         return sqliteServer > 0 ? 0 : 1;
     }
-    const QString cluster = dir.filePath(QStringLiteral("pg"));
-    QDir().mkpath(cluster);
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    const QString as = ::geteuid() == 0 ? QStringLiteral("su postgres -s /bin/sh -c ") : QString();
-    auto quoted = [&as](const QString &cmd) {
-        return as.isEmpty() ? cmd : as + QLatin1Char('"') + cmd + QLatin1Char('"');
-    };
-    if (!as.isEmpty())
-        runTool(QStringLiteral("chown -R postgres %1 && chmod 755 %2").arg(cluster, dir.path()), &output);
-    const bool up
-        = runTool(
-              quoted(QStringLiteral("%1/initdb -D %2/data -A trust -U postgres")).arg(bin, cluster), &output)
-        && runTool(
-            quoted(QStringLiteral(
-                       "%1/pg_ctl -D %2/data -l %2/log -w -o '-c listen_addresses=127.0.0.1 -p %3 -k %2' "
-                       "start"))
-                .arg(bin, cluster)
-                .arg(port),
-            &output);
-    if (!up) {
-        out << "PostgreSQL: skipped (cannot start a private cluster: " << output.right(300) << ")\n";
-        return sqliteServer > 0 ? 0 : 1;
-    }
-    const double pgServer = drainThroughServer(dir.filePath(QStringLiteral("server-pg")),
-        {QStringLiteral("--database"),
-            QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres").arg(port)},
-        events, batch);
+    const double pgServer = drainThroughServer(
+        dir.filePath(QStringLiteral("server-pg")), {QStringLiteral("--database"), pg.url()}, events, batch);
     double pgRaw = 0;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("raw-pg"));
         db.setHostName(QStringLiteral("127.0.0.1"));
-        db.setPort(port);
+        db.setPort(pg.port());
         db.setUserName(QStringLiteral("postgres"));
         db.setDatabaseName(QStringLiteral("postgres"));
         if (db.open())
@@ -276,6 +238,6 @@ int main(int argc, char **argv)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("raw-pg"));
     report(QStringLiteral("PostgreSQL"), pgServer, pgRaw);
-    runTool(quoted(QStringLiteral("%1/pg_ctl -D %2/data -m fast -w stop")).arg(bin, cluster), &output);
+    pg.stop();
     return sqliteServer > 0 && pgServer > 0 ? 0 : 1;
 }

@@ -10,6 +10,7 @@
 #include "e2eharness.h"
 #include "floordata.h"
 #include "localstore.h"
+#include "scanevents.h"
 #include "scanqueue.h"
 #include "scanrecorder.h"
 #include "syncengine.h"
@@ -118,11 +119,7 @@ int main(int argc, char *argv[])
     {
         (void)store.value()->begin();
         for (int i = 0; i < 5000; ++i) {
-            protocol::ScanEvent e;
-            e.step = QStringLiteral("home");
-            e.raw = QStringLiteral("A-01-02");
-            e.result = QStringLiteral("accepted");
-            (void)queue.append(e);
+            (void)queue.append(testing::draftScan(QStringLiteral("A-01-02"), QString()));
         }
         (void)store.value()->commit();
     }
@@ -179,12 +176,10 @@ int main(int argc, char *argv[])
         ScanQueue drainQueue(drainStore.value().get(), QStringLiteral("bench-drain"));
         (void)drainStore.value()->begin();
         for (int i = 0; i < drain; ++i) {
-            protocol::ScanEvent e;
-            e.step = QStringLiteral("home");
-            e.raw = QStringLiteral("0104012345001006") + QChar(0x1d) + QStringLiteral("10LOT%1").arg(i);
-            e.kind = QStringLiteral("product");
+            protocol::ScanEvent e = testing::draftScan(
+                QStringLiteral("0104012345001006") + QChar(0x1d) + QStringLiteral("10LOT%1").arg(i),
+                QStringLiteral("product"));
             e.fields = QJsonObject {{QStringLiteral("gtin"), QStringLiteral("04012345001006")}};
-            e.result = QStringLiteral("accepted");
             (void)drainQueue.append(e);
         }
         (void)drainStore.value()->commit();
@@ -203,7 +198,7 @@ int main(int argc, char *argv[])
     if (!waitFor([&] { return drainer.status().online && drainer.status().backlog == 0; }, 600000))
         qFatal("drain did not finish: %s", qPrintable(drainer.status().lastError));
     const double seconds = drainTimer.nsecsElapsed() / 1e9;
-    const auto stored = e2e::storedEvents(server.databasePath(), QStringLiteral("bench-drain"));
+    const auto stored = e2e::storedEvents(server, QStringLiteral("bench-drain"));
     std::printf(
         "drain: %d events to the server in %.2f s = %.0f events/s (batches of 500; server holds %d)\n", drain,
         seconds, drain / seconds, int(stored.size()));

@@ -33,6 +33,19 @@ inline protocol::ScanEvent makeEvent(const QString &device, qint64 seq, QUuid id
     return e;
 }
 
+// A scan as a workflow hands it to the device's queue: accepted, with no id, device or sequence
+// yet (ScanQueue::append gives them).
+inline protocol::ScanEvent draftScan(
+    const QString &raw, const QString &kind, const QString &step = QStringLiteral("home"))
+{
+    protocol::ScanEvent e;
+    e.step = step;
+    e.raw = raw;
+    e.kind = kind;
+    e.result = QStringLiteral("accepted");
+    return e;
+}
+
 // `count` product scans on the home screen (recorded, nothing applied), sequence 1, 2, 3 ...
 inline QList<protocol::ScanEvent> homeScans(const QString &device, qint64 count)
 {

@@ -6,6 +6,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
@@ -13,20 +14,13 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrlQuery>
 
 namespace dockhand::e2e {
-
-QString binary(const QString &name)
-{
-    // A test run may point at a server built elsewhere (e.g. while server/ is mid-change).
-    if (name == QLatin1String("dockhand-server") && !qEnvironmentVariableIsEmpty("DOCKHAND_SERVER_BINARY"))
-        return qEnvironmentVariable("DOCKHAND_SERVER_BINARY");
-    const QByteArray dir = qgetenv("DOCKHAND_BIN_DIR");
-    return QDir(dir.isEmpty() ? QCoreApplication::applicationDirPath() : QString::fromLocal8Bit(dir))
-        .filePath(name);
-}
 
 ServerProcess::ServerProcess(QString dataDir) : m_dataDir(std::move(dataDir)) { }
 
@@ -37,6 +31,9 @@ ServerProcess::~ServerProcess()
 
 bool ServerProcess::start(int port, const QStringList &extraArgs, QString *error)
 {
+    m_supervisorToken.clear();
+    const qsizetype cert = extraArgs.indexOf(QStringLiteral("--tls-cert"));
+    m_certificate = cert >= 0 && cert + 1 < extraArgs.size() ? extraArgs.at(cert + 1) : QString();
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.start(binary(QStringLiteral("dockhand-server")),
         QStringList {QStringLiteral("--port"), QString::number(port), QStringLiteral("--data-dir"), m_dataDir}
@@ -216,38 +213,93 @@ qint64 DriveProcess::backlog()
     return -1;
 }
 
+QString ServerProcess::supervisorToken(QString *error)
+{
+    if (!m_supervisorToken.isEmpty())
+        return m_supervisorToken;
+    int status = 0;
+    QString why;
+    const QJsonObject answer = apiCall(
+        *this, "POST", QStringLiteral("/v1/login"), R"({"badge":"OP-3001","pin":"3001"})", {}, &status, &why);
+    if (status != 200) {
+        if (error)
+            *error = QStringLiteral("the demo supervisor OP-3001 cannot log in (HTTP %1): %2 %3")
+                         .arg(status)
+                         .arg(why, answer.value(QLatin1String("error")).toString());
+        return {};
+    }
+    m_supervisorToken = answer.value(QLatin1String("token")).toString();
+    return m_supervisorToken;
+}
+
 QStringList enrollingServerArgs()
 {
-    return {QStringLiteral("--enrolment-code"), QStringLiteral("DEMO"), QStringLiteral("--rate"),
-        QStringLiteral("1000"), QStringLiteral("--burst"), QStringLiteral("1000"),
+    return {QStringLiteral("--demo"), QStringLiteral("--enrolment-code"), QStringLiteral("DEMO"),
+        QStringLiteral("--rate"), QStringLiteral("1000"), QStringLiteral("--burst"), QStringLiteral("1000"),
         QStringLiteral("--login-rate"), QStringLiteral("1000"), QStringLiteral("--login-burst"),
         QStringLiteral("1000")};
 }
 
-QList<StoredEvent> storedEvents(const QString &serverDatabase, const QString &device)
+QJsonObject apiCall(const ServerProcess &server, const QByteArray &method, const QString &pathAndQuery,
+    const QByteArray &body, const QString &token, int *status, QString *error)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(server.url().resolved(QUrl(pathAndQuery)));
+    request.setTransferTimeout(30000);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    if (!server.certificate().isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromPath(server.certificate()));
+        request.setSslConfiguration(tls);
+    }
+    std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(request, method, body));
+    QEventLoop loop;
+    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status)
+        *status = code;
+    if (error)
+        *error = code == 0 ? reply->errorString() : QString();
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+QList<StoredEvent> storedEvents(ServerProcess &server, const QString &device)
 {
     QList<StoredEvent> events;
-    const QString name = QStringLiteral("e2e-server-peek");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(serverDatabase);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("SELECT id, seq, raw FROM events WHERE device = ? ORDER BY seq"));
-            q.addBindValue(device);
-            if (q.exec()) {
-                while (q.next())
-                    events.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString()});
-            } else {
-                qWarning() << "cannot read the server's events:" << q.lastError().text();
-            }
-        } else {
-            qWarning() << "cannot open the server's database:" << db.lastError().text();
-        }
+    QString error;
+    const QString token = server.supervisorToken(&error);
+    if (token.isEmpty()) {
+        qWarning().noquote() << "cannot read the server's events:" << error;
+        return events;
     }
-    QSqlDatabase::removeDatabase(name);
-    return events;
+    qint64 after = 0;
+    for (;;) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("device"), device);
+        query.addQueryItem(QStringLiteral("after"), QString::number(after));
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+        int status = 0;
+        const QJsonObject page = apiCall(server, "GET",
+            QStringLiteral("/v1/events?") + query.toString(QUrl::FullyEncoded), {}, token, &status, &error);
+        if (status != 200) {
+            qWarning().noquote() << "cannot read the server's events (HTTP" << status << "):" << error
+                                 << page.value(QLatin1String("error")).toString();
+            return events;
+        }
+        const QJsonArray list = page.value(QLatin1String("events")).toArray();
+        for (const QJsonValue &v : list) {
+            const QJsonObject e = v.toObject();
+            events.append({e.value(QLatin1String("id")).toString(), e.value(QLatin1String("seq")).toInteger(),
+                e.value(QLatin1String("raw")).toString()});
+        }
+        if (list.isEmpty() || events.size() >= page.value(QLatin1String("total")).toInteger())
+            return events;
+        after = events.constLast().seq;
+    }
 }
 
 FaultProxy::FaultProxy(quint16 upstreamPort, quint32 seed) : m_upstreamPort(upstreamPort), m_seed(seed) { }

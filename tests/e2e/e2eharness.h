@@ -4,6 +4,7 @@
 // app, headless. A serial scanner's cable is testing::SocatPty (tests/common).
 
 #include "socatpty.h"
+#include "toolrunner.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -17,9 +18,8 @@
 
 namespace dockhand::e2e {
 
+using testing::binary; // a built project binary (tests/common/toolrunner.h)
 using testing::SocatPty; // a scanner's or a scale's serial cable
-
-QString binary(const QString &name);
 
 class ServerProcess
 {
@@ -31,13 +31,22 @@ public:
     void stop();
     void kill(); // SIGKILL: the server dies mid-request, as in a power cut
     bool isRunning() const { return m_process.state() == QProcess::Running; }
-    QString databasePath() const; // the server's SQLite file (default storage)
+    // The server's SQLite file (default storage). Tests read the server through its API
+    // (storedEvents, apiCall); this is for what the API does not show.
+    QString databasePath() const;
     int port() const { return m_port; }
     QUrl url() const; // http:// or https:// (--tls-cert) as the server announced
     QString output() const { return m_output; }
+    // The --tls-cert it was started with (the certificate a client trusts), or empty.
+    QString certificate() const { return m_certificate; }
+    // A token of the demo supervisor OP-3001 (PIN 3001), logged in once per start; the server
+    // must hold the demo warehouse (--demo, see enrollingServerArgs). Empty with `error` set.
+    QString supervisorToken(QString *error = nullptr);
 
 private:
     QString m_dataDir;
+    QString m_certificate;
+    QString m_supervisorToken;
     QProcess m_process;
     int m_port = 0;
     QString m_scheme = QStringLiteral("http");
@@ -93,13 +102,21 @@ struct StoredEvent
     QString raw;
 };
 
-// Arguments for a test server the devices can enrol with (code DEMO, the device default) and
-// that does not rate-limit a test's quick retries.
+// Arguments for a test server the devices can enrol with (code DEMO, the device default), that
+// holds the demo warehouse (its supervisor reads the server for the assertions) and that does
+// not rate-limit a test's quick retries.
 QStringList enrollingServerArgs();
 
-// Reads the events the server holds for `device` straight from its SQLite file (read-only),
-// in sequence order: the proof does not depend on the API's paging or auth.
-QList<StoredEvent> storedEvents(const QString &serverDatabase, const QString &device);
+// One request to the server's API with `token` (empty: none), trusting the server's own
+// certificate over HTTPS. Returns the JSON object it answered; `status` gets the HTTP status
+// (0 when there was no answer, `error` then says why).
+QJsonObject apiCall(const ServerProcess &server, const QByteArray &method, const QString &pathAndQuery,
+    const QByteArray &body, const QString &token, int *status = nullptr, QString *error = nullptr);
+
+// The events the server holds for `device`, in sequence order, read through GET /v1/events as
+// the demo supervisor, every page (by sequence) until none is left. A failed read is a warning
+// and ends the list early, so a test comparing counts fails.
+QList<StoredEvent> storedEvents(ServerProcess &server, const QString &device);
 
 // How many events a device's queue file holds (read-only peek), or -1 if it cannot be read.
 qint64 deviceQueueCount(const QString &queueFile);

@@ -112,7 +112,7 @@ private slots:
             qPrintable(drive.lines().join(u'\n')), 90000);
         drive.stop();
 
-        const QList<StoredEvent> stored = storedEvents(server.databasePath(), kDevice);
+        const QList<StoredEvent> stored = storedEvents(server, kDevice);
         qInfo("kills: %d, scans written: %d, acknowledged: %d, on the server: %d", rounds, written,
             int(acknowledged.size()), int(stored.size()));
         QVERIFY(!acknowledged.isEmpty());

@@ -212,7 +212,10 @@ QHash<StockKey, qint64> stockOf(const QJsonObject &locations)
     return stock;
 }
 
-// The cartons the server recorded, from its database (read-only): no API lists them yet.
+// The cartons the server recorded, from its database (read-only). The one read of the server's
+// file left in the e2e tests: the API does not show an order's cartons (GET /v1/orders/{number}
+// has lines and history, GET /v1/sync only carton types), and close-carton events say what the
+// station sent, not what the server recorded.
 QList<QStringList> serverCartons(const QString &database)
 {
     QList<QStringList> rows;

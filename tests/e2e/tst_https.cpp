@@ -4,6 +4,7 @@
 
 #include "e2eharness.h"
 #include "localstore.h"
+#include "scanevents.h"
 #include "scanqueue.h"
 #include "syncengine.h"
 
@@ -16,33 +17,17 @@ namespace {
 
 protocol::ScanEvent draft(int i)
 {
-    protocol::ScanEvent e;
-    e.step = QStringLiteral("home");
-    e.raw = QStringLiteral("A-01-%1").arg(i % 100, 2, 10, QLatin1Char('0'));
-    e.kind = QStringLiteral("location");
-    e.result = QStringLiteral("accepted");
-    return e;
+    return testing::draftScan(
+        QStringLiteral("A-01-%1").arg(i % 100, 2, 10, QLatin1Char('0')), QStringLiteral("location"));
 }
 
-// Runs a command line tool to its end; returns its stderr+stdout when it fails.
-QString run(const QString &program, const QStringList &args, const QString &dir, int *exitCode = nullptr)
+// How the tools of this test run: in `dir`, stdout and stderr as one text.
+testing::ToolOptions inFolder(const QString &dir)
 {
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(program, args);
-    if (!p.waitForStarted(10000))
-        return QStringLiteral("cannot run %1: %2").arg(program, p.errorString());
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        return QStringLiteral("%1 did not finish").arg(program);
-    }
-    const QString output = QString::fromLocal8Bit(p.readAll());
-    if (exitCode) {
-        *exitCode = p.exitCode();
-        return output;
-    }
-    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 ? QString() : output;
+    testing::ToolOptions options;
+    options.workingDirectory = dir;
+    options.mergeChannels = true;
+    return options;
 }
 
 } // namespace
@@ -93,11 +78,13 @@ private:
     // Starts dockhand-server with `args`, expecting it to refuse; returns its output and exit code.
     QString refusedStart(const QStringList &args, int *exitCode)
     {
-        return run(binary(QStringLiteral("dockhand-server")),
+        const testing::ToolResult r = testing::runTool(binary(QStringLiteral("dockhand-server")),
             QStringList {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"),
                 path(QStringLiteral("refused"))}
                 + args,
-            m_dir.path(), exitCode);
+            inFolder(m_dir.path()));
+        *exitCode = r.exitCode;
+        return r.output();
     }
 
 private slots:
@@ -108,23 +95,24 @@ private slots:
         // address, so the devices trust exactly this certificate.
         m_cert = path(QStringLiteral("server.pem"));
         m_key = path(QStringLiteral("server.key"));
-        const QString failed = run(QStringLiteral("openssl"),
+        const testing::ToolResult made = testing::runTool(QStringLiteral("openssl"),
             {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
                 QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), m_key,
                 QStringLiteral("-out"), m_cert, QStringLiteral("-days"), QStringLiteral("2"),
                 QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
                 QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost")},
-            m_dir.path());
-        QVERIFY2(failed.isEmpty(),
-            qPrintable(QStringLiteral("openssl (scripts/install-deps.sh test installs it): ") + failed));
+            inFolder(m_dir.path()));
+        QVERIFY2(made.ok(),
+            qPrintable(
+                QStringLiteral("openssl (scripts/install-deps.sh test installs it): ") + made.describe()));
 
         m_server = std::make_unique<ServerProcess>(path(QStringLiteral("server")));
         QString error;
-        QVERIFY2(m_server->start(0,
-                     enrollingServerArgs()
-                         + QStringList {QStringLiteral("--demo"), QStringLiteral("--tls-cert"), m_cert,
-                             QStringLiteral("--tls-key"), m_key},
-                     &error),
+        QVERIFY2(
+            m_server->start(0,
+                enrollingServerArgs()
+                    + QStringList {QStringLiteral("--tls-cert"), m_cert, QStringLiteral("--tls-key"), m_key},
+                &error),
             qPrintable(error));
         QVERIFY2(m_server->output().contains(QStringLiteral("listening on https://127.0.0.1:")),
             qPrintable(m_server->output()));
@@ -141,7 +129,7 @@ private slots:
             sync.status().online && sync.status().backlog == 0 && sync.status().lastDownload.isValid(),
             qPrintable(sync.status().lastError), 30000);
         QVERIFY(sync.status().enrolled);
-        const auto events = storedEvents(m_server->databasePath(), device);
+        const auto events = storedEvents(*m_server, device);
         QCOMPARE(events.size(), 25);
         QCOMPARE(events.last().seq, 25);
     }
@@ -161,7 +149,7 @@ private slots:
         QVERIFY(!sync.status().online);
         QVERIFY(!sync.status().enrolled);
         QCOMPARE(sync.status().backlog, qint64(1));
-        QCOMPARE(storedEvents(m_server->databasePath(), device).size(), 0);
+        QCOMPARE(storedEvents(*m_server, device).size(), 0);
 
         // A CA file that is not a certificate is named as such, and nothing is sent either.
         const QString notCa = path(QStringLiteral("not-a-ca.pem"));
@@ -175,7 +163,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!wrongCa.status().lastError.isEmpty(), 15000);
         QVERIFY2(wrongCa.status().lastError.contains(notCa + QStringLiteral(" holds no PEM certificate")),
             qPrintable(wrongCa.status().lastError));
-        QCOMPARE(storedEvents(m_server->databasePath(), device).size(), 0);
+        QCOMPARE(storedEvents(*m_server, device).size(), 0);
     }
 
     void cliReadsEventsOverHttps()
@@ -185,18 +173,22 @@ private slots:
             m_server->url().toString(), QStringLiteral("--device"), QStringLiteral("tls-trusted"),
             QStringLiteral("--badge"), QStringLiteral("OP-3001"), QStringLiteral("--pin"),
             QStringLiteral("3001")};
-        int code = -1;
-        QString out = run(binary(QStringLiteral("dockhand-cli")),
-            args + QStringList {QStringLiteral("--server-ca"), m_cert}, m_dir.path(), &code);
-        QVERIFY2(code == 0 && out.contains(QLatin1String("25 event(s) on the server")), qPrintable(out));
-        out = run(binary(QStringLiteral("dockhand-cli")), args, m_dir.path(), &code);
-        QCOMPARE(code, 1);
+        const QString cli = binary(QStringLiteral("dockhand-cli"));
+        testing::ToolResult r = testing::runTool(
+            cli, args + QStringList {QStringLiteral("--server-ca"), m_cert}, inFolder(m_dir.path()));
+        QString out = r.output();
+        QVERIFY2(
+            r.exitCode == 0 && out.contains(QLatin1String("25 event(s) on the server")), qPrintable(out));
+        r = testing::runTool(cli, args, inFolder(m_dir.path()));
+        out = r.output();
+        QCOMPARE(r.exitCode, 1);
         QVERIFY2(out.contains(QLatin1String("certificate is not trusted (host 127.0.0.1)")), qPrintable(out));
         // A server given without its scheme is named, not sent anywhere.
-        out = run(binary(QStringLiteral("dockhand-cli")),
+        r = testing::runTool(cli,
             {QStringLiteral("events"), QStringLiteral("--server"), QStringLiteral("127.0.0.1:8765")},
-            m_dir.path(), &code);
-        QCOMPARE(code, 2);
+            inFolder(m_dir.path()));
+        out = r.output();
+        QCOMPARE(r.exitCode, 2);
         QVERIFY2(
             out.contains(QLatin1String("--server: '127.0.0.1:8765' is not an http(s) URL")), qPrintable(out));
     }
@@ -228,12 +220,12 @@ private slots:
 
         // The key of another certificate: the server must not start and fail every handshake.
         const QString otherKey = path(QStringLiteral("other.key"));
-        QVERIFY(run(QStringLiteral("openssl"),
+        const testing::ToolResult key = testing::runTool(QStringLiteral("openssl"),
             {QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
                 QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048"), QStringLiteral("-out"),
                 otherKey},
-            m_dir.path())
-                    .isEmpty());
+            inFolder(m_dir.path()));
+        QVERIFY2(key.ok(), qPrintable(key.describe()));
         out = refusedStart(
             {QStringLiteral("--tls-cert"), m_cert, QStringLiteral("--tls-key"), otherKey}, &code);
         QCOMPARE(code, 1);

@@ -34,11 +34,8 @@ class TestScanPath : public QObject
     Q_OBJECT
 
 private:
-    // Read from the server's database: GET /v1/events of one device needs that device's token.
-    static QList<StoredEvent> serverEvents(const ServerProcess &server)
-    {
-        return storedEvents(server.databasePath(), kDevice);
-    }
+    // Read through the server's API (GET /v1/events, as the demo supervisor).
+    static QList<StoredEvent> serverEvents(ServerProcess &server) { return storedEvents(server, kDevice); }
 
 private slots:
     void scansTravelToTheServerExactlyOnce()

@@ -6,6 +6,7 @@
 #include "e2eharness.h"
 #include "faults.h"
 #include "localstore.h"
+#include "scanevents.h"
 #include "scanqueue.h"
 #include "syncengine.h"
 
@@ -20,12 +21,8 @@ namespace {
 
 protocol::ScanEvent draft(int i)
 {
-    protocol::ScanEvent e;
-    e.step = QStringLiteral("home");
-    e.raw = QStringLiteral("TOTE-%1").arg(i, 4, 10, QLatin1Char('0'));
-    e.kind = QStringLiteral("tote");
-    e.result = QStringLiteral("accepted");
-    return e;
+    return testing::draftScan(
+        QStringLiteral("TOTE-%1").arg(i, 4, 10, QLatin1Char('0')), QStringLiteral("tote"));
 }
 
 } // namespace
@@ -45,7 +42,7 @@ private:
         int writes = 0; // database writes the run made
     };
 
-    Outcome scanAndSync(const ServerProcess &server, const QString &device, int failAt)
+    Outcome scanAndSync(ServerProcess &server, const QString &device, int failAt)
     {
         Outcome out;
         const QString file = m_dir.filePath(device + QStringLiteral(".sqlite"));
@@ -103,7 +100,7 @@ private:
             out.failure = QStringLiteral("sync did not recover: %1").arg(sync.status().lastError);
             return out;
         }
-        const auto stored = storedEvents(server.databasePath(), device);
+        const auto stored = storedEvents(server, device);
         QSet<QString> ids;
         for (int i = 0; i < stored.size(); ++i) {
             if (stored.at(i).seq != i + 1)

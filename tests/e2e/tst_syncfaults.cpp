@@ -6,6 +6,7 @@
 #include "e2eharness.h"
 #include "faults.h"
 #include "localstore.h"
+#include "scanevents.h"
 #include "scanqueue.h"
 #include "syncengine.h"
 
@@ -20,14 +21,10 @@ namespace {
 
 protocol::ScanEvent draft(int i)
 {
-    protocol::ScanEvent e;
-    e.step = QStringLiteral("home");
-    e.raw = QStringLiteral("A-%1-%2")
-                .arg(i / 100 % 100, 2, 10, QLatin1Char('0'))
-                .arg(i % 100, 2, 10, QLatin1Char('0'));
-    e.kind = QStringLiteral("location");
-    e.result = QStringLiteral("accepted");
-    return e;
+    return testing::draftScan(QStringLiteral("A-%1-%2")
+                                  .arg(i / 100 % 100, 2, 10, QLatin1Char('0'))
+                                  .arg(i % 100, 2, 10, QLatin1Char('0')),
+        QStringLiteral("location"));
 }
 
 // Commits `n` scans in one transaction (setup speed; each is still a normal queue row).
@@ -59,9 +56,9 @@ SyncConfig config(const QUrl &server, const QString &device, const QString &db)
 }
 
 // The server holds `n` events of `device`, seq 1..n, each id once.
-QString checkExactlyOnce(const ServerProcess &server, const QString &device, int n)
+QString checkExactlyOnce(ServerProcess &server, const QString &device, int n)
 {
-    const auto events = storedEvents(server.databasePath(), device);
+    const auto events = storedEvents(server, device);
     QSet<QString> ids;
     for (int i = 0; i < events.size(); ++i) {
         if (events.at(i).seq != i + 1)
@@ -99,8 +96,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")));
         QString error;
-        QVERIFY2(m_server->start(0, enrollingServerArgs() + QStringList {QStringLiteral("--demo")}, &error),
-            qPrintable(error));
+        QVERIFY2(m_server->start(0, enrollingServerArgs(), &error), qPrintable(error));
     }
 
     void cleanup() { faults::arm(faults::kHttpRequest, 0); }

@@ -1,9 +1,9 @@
 // ImageDecoder on barcodes made during the test run by Debian's zint CLI and by ZXing's own writer,
 // and on rotated, scaled, noisy, low-contrast and odd-stride variants made here with QPainter.
 #include "imagedecoder.h"
+#include "toolrunner.h"
 
 #include <QPainter>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -157,11 +157,13 @@ private:
             return fromBitMatrix(m, 3);
         }
         const QString file = m_dir.filePath(QString::number(qHash(code.name)) + QStringLiteral(".png"));
-        QProcess zint;
-        zint.start(QStringLiteral("zint"),
-            code.zintArgs + QStringList {QStringLiteral("--scale=2"), QStringLiteral("--output=") + file});
-        if (!zint.waitForFinished(30000) || zint.exitCode() != 0) {
-            qWarning() << "zint failed:" << zint.readAllStandardError();
+        testing::ToolOptions options;
+        options.timeoutMs = 30000;
+        const testing::ToolResult zint = testing::runTool(QStringLiteral("zint"),
+            code.zintArgs + QStringList {QStringLiteral("--scale=2"), QStringLiteral("--output=") + file},
+            options);
+        if (!zint.ok()) {
+            qWarning().noquote() << "zint failed:" << zint.describe();
             return {};
         }
         return QImage(file);

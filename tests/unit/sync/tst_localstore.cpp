@@ -4,6 +4,7 @@
 #include "devicecache.h"
 #include "faults.h"
 #include "localstore.h"
+#include "scanevents.h"
 #include "scanqueue.h"
 
 #include <QSqlError>
@@ -17,12 +18,7 @@ namespace {
 
 protocol::ScanEvent draft(const QString &raw)
 {
-    protocol::ScanEvent e;
-    e.step = QStringLiteral("home");
-    e.raw = raw;
-    e.kind = QStringLiteral("product");
-    e.result = QStringLiteral("accepted");
-    return e;
+    return testing::draftScan(raw, QStringLiteral("product"));
 }
 
 // Rows a database of `version` holds, written with the SQL of that version (not today's code),

@@ -2,6 +2,7 @@
 // server has it. These tests use real SQLite files in a temporary folder.
 
 #include "localstore.h"
+#include "scanevents.h"
 #include "scanqueue.h"
 
 #include <QFile>
@@ -21,12 +22,7 @@ private:
 
     static protocol::ScanEvent draft(const QString &raw)
     {
-        protocol::ScanEvent e;
-        e.step = QStringLiteral("home");
-        e.raw = raw;
-        e.kind = QStringLiteral("product");
-        e.result = QStringLiteral("accepted");
-        return e;
+        return testing::draftScan(raw, QStringLiteral("product"));
     }
 
     static std::unique_ptr<LocalStore> open(

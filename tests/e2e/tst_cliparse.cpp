@@ -1,10 +1,13 @@
+#include "toolrunner.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
-// Runs the built `dockhand-cli parse` as a process, the way an operator or a script would, and
+using namespace dockhand;
+
+// Runs the built `dockhand-cli parse` as a process (label e2e), the way an operator or a script would, and
 // checks the JSON it prints for raw input bytes (GS 0x1D, AIM ids, CRLF, noise).
 class TestCliParse : public QObject
 {
@@ -15,17 +18,15 @@ private:
     // Runs the CLI with `args`, feeding `input`; returns stdout lines, sets the exit code.
     QList<QJsonObject> run(const QStringList &args, const QByteArray &input, int *exitCode = nullptr)
     {
-        QProcess p;
-        p.start(m_cli, QStringList {QStringLiteral("parse")} + args);
-        if (!p.waitForStarted(10000))
-            return {};
-        p.write(input);
-        p.closeWriteChannel();
-        p.waitForFinished(30000);
+        testing::ToolOptions options;
+        options.input = input;
+        options.timeoutMs = 30000;
+        const testing::ToolResult result
+            = testing::runTool(m_cli, QStringList {QStringLiteral("parse")} + args, options);
         if (exitCode)
-            *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+            *exitCode = result.exitCode;
         QList<QJsonObject> out;
-        const QList<QByteArray> lines = p.readAllStandardOutput().split('\n');
+        const QList<QByteArray> lines = result.stdOut.split('\n');
         for (const QByteArray &line : lines) {
             if (line.isEmpty())
                 continue;
@@ -41,9 +42,8 @@ private:
 private slots:
     void initTestCase()
     {
-        const QByteArray dir = qgetenv("DOCKHAND_BIN_DIR");
-        QVERIFY2(!dir.isEmpty(), "DOCKHAND_BIN_DIR is set by ctest");
-        m_cli = QString::fromLocal8Bit(dir) + QStringLiteral("/dockhand-cli");
+        QVERIFY2(qEnvironmentVariableIsSet("DOCKHAND_BIN_DIR"), "DOCKHAND_BIN_DIR is set by ctest");
+        m_cli = testing::binary(QStringLiteral("dockhand-cli"));
         QVERIFY2(QFile::exists(m_cli), qPrintable(m_cli));
     }
 

@@ -2,6 +2,7 @@
 
 #include "protocol.h"
 #include "scanevents.h"
+#include "toolrunner.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -42,9 +43,14 @@ private:
     QByteArray m_stderr;
     QByteArray m_token; // device e2e-device's, from POST /v1/enrol with the demo code
 
-    static QString serverBinary()
+    static QString serverBinary() { return testing::binary(QStringLiteral("dockhand-server")); }
+
+    // Runs dockhand-server with `args` to its end (a start it must refuse).
+    static testing::ToolResult runServer(const QStringList &args)
     {
-        return qEnvironmentVariable("DOCKHAND_BIN_DIR") + QStringLiteral("/dockhand-server");
+        testing::ToolOptions options;
+        options.timeoutMs = 20000;
+        return testing::runTool(serverBinary(), args, options);
     }
 
     // Starts the server and waits for its one stdout line; returns false with the reason logged.
@@ -228,43 +234,37 @@ private slots:
 
     void secondServerOnTheSamePortFails()
     {
-        QProcess second;
-        second.start(serverBinary(),
-            {QStringLiteral("--port"), QString::number(m_base.port()), QStringLiteral("--data-dir"),
-                m_dir.filePath(QStringLiteral("other"))});
-        QVERIFY(second.waitForFinished(20000));
-        QVERIFY(second.exitCode() != 0);
-        QVERIFY(second.readAllStandardOutput().isEmpty());
-        const QString err = QString::fromUtf8(second.readAllStandardError());
+        const testing::ToolResult second
+            = runServer({QStringLiteral("--port"), QString::number(m_base.port()),
+                QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("other"))});
+        QVERIFY2(second.started && !second.timedOut, qPrintable(second.describe()));
+        QVERIFY(second.exitCode != 0);
+        QVERIFY(second.stdOut.isEmpty());
+        const QString err = QString::fromUtf8(second.stdErr);
         QVERIFY2(err.contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(m_base.port())),
             qPrintable(err));
     }
 
     void badDataDirFails()
     {
-        QProcess bad;
-        bad.start(serverBinary(),
-            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"),
-                QStringLiteral("/proc/dockhand-cannot-be-here")});
-        QVERIFY(bad.waitForFinished(20000));
-        QCOMPARE(bad.exitCode(), 1);
-        QVERIFY(bad.readAllStandardOutput().isEmpty());
-        const QString err = QString::fromUtf8(bad.readAllStandardError());
+        const testing::ToolResult bad = runServer({QStringLiteral("--port"), QStringLiteral("0"),
+            QStringLiteral("--data-dir"), QStringLiteral("/proc/dockhand-cannot-be-here")});
+        QVERIFY2(bad.started && !bad.timedOut, qPrintable(bad.describe()));
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY(bad.stdOut.isEmpty());
+        const QString err = QString::fromUtf8(bad.stdErr);
         QVERIFY2(err.contains(QLatin1String("data folder")), qPrintable(err));
 
-        QProcess usage;
-        usage.start(serverBinary(), {QStringLiteral("--port"), QStringLiteral("http")});
-        QVERIFY(usage.waitForFinished(20000));
-        QCOMPARE(usage.exitCode(), 2);
-        QVERIFY(QString::fromUtf8(usage.readAllStandardError()).contains(QLatin1String("--port")));
+        const testing::ToolResult usage = runServer({QStringLiteral("--port"), QStringLiteral("http")});
+        QVERIFY2(usage.started && !usage.timedOut, qPrintable(usage.describe()));
+        QCOMPARE(usage.exitCode, 2);
+        QVERIFY(QString::fromUtf8(usage.stdErr).contains(QLatin1String("--port")));
 
-        QProcess postgres;
-        postgres.start(serverBinary(),
-            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                QStringLiteral("postgresql://dock:secret@127.0.0.1:1/dockhand")});
-        QVERIFY(postgres.waitForFinished(20000));
-        QCOMPARE(postgres.exitCode(), 1);
-        const QString pgErr = QString::fromUtf8(postgres.readAllStandardError());
+        const testing::ToolResult postgres = runServer({QStringLiteral("--port"), QStringLiteral("0"),
+            QStringLiteral("--database"), QStringLiteral("postgresql://dock:secret@127.0.0.1:1/dockhand")});
+        QVERIFY2(postgres.started && !postgres.timedOut, qPrintable(postgres.describe()));
+        QCOMPARE(postgres.exitCode, 1);
+        const QString pgErr = QString::fromUtf8(postgres.stdErr);
         QVERIFY2(pgErr.contains(QLatin1String("cannot connect to the database")), qPrintable(pgErr));
         QVERIFY(!pgErr.contains(QLatin1String("secret")));
     }

@@ -20,7 +20,7 @@
 
 #include <optional>
 
-Q_LOGGING_CATEGORY(lcServer, "dockhand.server")
+Q_LOGGING_CATEGORY(lcServer, "dockhand.server.core")
 
 namespace dockhand::server {
 

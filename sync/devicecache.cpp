@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-Q_LOGGING_CATEGORY(lcCache, "dockhand.cache")
+Q_LOGGING_CATEGORY(lcCache, "dockhand.sync.cache")
 
 namespace dockhand {
 

@@ -11,7 +11,7 @@
 
 #include <atomic>
 
-Q_LOGGING_CATEGORY(lcStore, "dockhand.store")
+Q_LOGGING_CATEGORY(lcStore, "dockhand.sync.store")
 
 namespace dockhand {
 

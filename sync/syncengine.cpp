@@ -15,7 +15,7 @@
 
 #include <atomic>
 
-Q_LOGGING_CATEGORY(lcSync, "dockhand.sync")
+Q_LOGGING_CATEGORY(lcSync, "dockhand.sync.engine")
 
 namespace dockhand {
 

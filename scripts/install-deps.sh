@@ -30,7 +30,12 @@ install_openapi_lint() {
     dir="$(dirname "$0")/../tests/lint/openapi"
     [ -f "$dir/node_modules/@apidevtools/swagger-parser/package.json" ] && return 0
     echo "dockhand: installing the OpenAPI validator (npm ci in tests/lint/openapi)"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+        echo "dockhand: could not install the OpenAPI validator from the npm registry (see npm's" \
+            "message above); behind a proxy, set it for npm (npm config set proxy ... / cafile ...)" \
+            "and run this again" >&2
+        return 1
+    fi
 }
 
 missing=()

@@ -70,12 +70,11 @@ bool applyJson(const QString &path, AppConfig *config, QString *error)
             return false;
         }
         // The port may come from the command line (--serial) instead of the file.
-        QJsonObject settings = serial.toObject();
+        const QJsonObject settings = serial.toObject();
         const bool portGiven = settings.contains(QLatin1String("port"));
-        if (!portGiven)
-            settings.insert(QLatin1String("port"), QStringLiteral("-"));
         const QString port = config->serialScanner.portName;
-        const SerialScannerConfigResult parsed = SerialScannerConfig::fromJson(settings);
+        const SerialScannerConfigResult parsed
+            = SerialScannerConfig::fromJson(settings, SerialScannerConfig::PortRule::Optional);
         if (!parsed.ok()) {
             *error = QStringLiteral("Config %1: 'serialScanner': %2").arg(path, parsed.errorString());
             return false;

@@ -116,7 +116,7 @@ SerialFramerConfig SerialScannerConfig::framerConfig() const
     return f;
 }
 
-SerialScannerConfigResult SerialScannerConfig::fromJson(const QJsonObject &json)
+SerialScannerConfigResult SerialScannerConfig::fromJson(const QJsonObject &json, PortRule port)
 {
     static const QStringList known = {
         QStringLiteral("port"),
@@ -146,7 +146,7 @@ SerialScannerConfigResult SerialScannerConfig::fromJson(const QJsonObject &json)
     }
 
     const bool portIsString = r.string("port", c.portName);
-    if (!r.has("port") || (portIsString && c.portName.trimmed().isEmpty()))
+    if ((!r.has("port") && port == PortRule::Required) || (portIsString && c.portName.trimmed().isEmpty()))
         r.fail(QStringLiteral("scanner setting \"port\" is missing (e.g. \"/dev/ttyACM0\")"));
     int baud = c.baudRate;
     r.integer("baud", 50, 4000000, baud);

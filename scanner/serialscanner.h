@@ -38,8 +38,11 @@ struct SerialScannerConfig
     //   {"port": "/dev/ttyACM0", "baud": 115200, "dataBits": 8, "parity": "none", "stopBits": 1,
     //    "flowControl": "none", "framing": "suffix", "suffix": "CRLF", "prefix": "\u0002",
     //    "interByteTimeoutMs": 50, "maxFrameBytes": 4096, "reopenIntervalMs": 1000, "staleFrameMs": 2000}
-    // Only "port" is required. Every bad or unknown key is reported, by name, in the result.
-    static SerialScannerConfigResult fromJson(const QJsonObject &json);
+    // Only "port" is required, and with PortRule::Optional not even that (the app's config file
+    // may leave the port to the command line). Every bad or unknown key is reported, by name,
+    // in the result.
+    enum class PortRule { Required, Optional };
+    static SerialScannerConfigResult fromJson(const QJsonObject &json, PortRule port = PortRule::Required);
 };
 
 // A config read from JSON, or the reasons it could not be (all of them, not just the first).

@@ -85,8 +85,8 @@ struct WarehouseData
 bool isValidGtin14(QStringView gtin);
 
 // EAN-8, UPC-A (12 digits), EAN-13 and GTIN-14 name the same product once left-padded with zeros
-// to 14 digits (DOMAIN.md). The 14-digit form of `gtin`, or nothing when it is not 8, 12, 13 or
-// 14 digits with a valid check digit.
+// to 14 digits (the check digit is the same in every length). The 14-digit form of `gtin`, or nothing when it
+// is not 8, 12, 13 or 14 digits with a valid check digit.
 std::optional<QString> gtin14(QStringView gtin);
 // The refusal for a GTIN that gtin14() does not take, for import and data-file errors.
 QString gtinError(QStringView gtin);

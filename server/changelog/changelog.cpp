@@ -191,7 +191,8 @@ Expected<void> ChangeLog::seedChanges(OrderStore &orders, const QString &now)
     for (const QStringList &t : std::as_const(tasks.value()))
         if (auto c = appendTaskChange(t.at(0), now); !c)
             return c;
-    // The demo scheme's barcode patterns (DOMAIN.md), so devices classify scans offline.
+    // The demo warehouse's label scheme (A-01-02, TOTE-0001, OP-1001, SO-100001), so devices
+    // classify scans offline.
     config.classifier = QJsonObject {{QLatin1String("location"), QStringLiteral("^[A-Z]-\\d{2}-\\d{2}$")},
         {QLatin1String("tote"), QStringLiteral("^TOTE-\\d{4}$")},
         {QLatin1String("badge"), QStringLiteral("^OP-\\d{4}$")},

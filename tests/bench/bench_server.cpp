@@ -1,7 +1,7 @@
 // Drain benchmark: N queued scan events uploaded in batches through POST /v1/events to a real
 // dockhand-server process, next to raw SQL inserts of the same rows (prepared statement, one
 // transaction per batch) into the same kind of database in the same run. SQLite always;
-// PostgreSQL too when a private cluster can be started (see TOOLCHAIN.md).
+// PostgreSQL too when a private cluster can be started (tests/common/pgcluster.h).
 // The client is QNetworkAccessManager, as the devices use it; the request bodies are built before
 // the clock starts (a device has its batches queued already) and every answer is read.
 // Usage: bench_server [events=100000] [batch=500]

@@ -88,7 +88,7 @@ private slots:
         QCOMPARE(d.aiLength('x', '1'), 0);
     }
 
-    // DOMAIN.md / GS1 General Specifications 7.8.5: only these first-two-digit prefixes have a
+    // GS1 General Specifications 7.8.5: only these first-two-digit prefixes have a
     // predefined length, and every AI with the "*" flag must be fixed length and in the table.
     void predefinedLengthTable()
     {

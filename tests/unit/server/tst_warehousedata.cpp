@@ -26,7 +26,7 @@ private slots:
     {
         QTest::addColumn<QString>("gtin");
         QTest::addColumn<bool>("valid");
-        QTest::newRow("DOMAIN.md example") << QStringLiteral("09501101020917") << true;
+        QTest::newRow("GS1 example GTIN-14") << QStringLiteral("09501101020917") << true;
         QTest::newRow("demo product") << QStringLiteral("04012345001006") << true;
         QTest::newRow("wrong check digit") << QStringLiteral("09501101020918") << false;
         QTest::newRow("13 digits") << QStringLiteral("9501101020917") << false;

@@ -2,6 +2,7 @@
 
 #include "http/api.h"
 #include "http/httpfrontend.h"
+#include "http/requestworkers.h"
 #include "serverstore.h"
 #include "warehousedata.h"
 
@@ -195,7 +196,14 @@ Expected<quint16> DockhandServer::start(const ServerOptions &options)
 
     m_api = std::make_unique<Api>(
         m_store.get(), ApiLimits {options.rate, options.burst, options.loginRate, options.loginBurst});
-    m_frontend = new HttpFrontend(m_api.get(), this);
+    auto workers
+        = RequestWorkers::start(options.database, RequestWorkers::planFor(options.database, options.workers));
+    if (!workers) {
+        stop();
+        return Error {workers.error()};
+    }
+    m_workers = std::move(workers.value());
+    m_frontend = new HttpFrontend(m_api.get(), m_workers.get(), this);
 
     // Our own QTcpServer so a failure to listen has a real reason ("address already in use").
     QTcpServer *tcp = nullptr;
@@ -220,13 +228,21 @@ Expected<quint16> DockhandServer::start(const ServerOptions &options)
                           .arg(reason)};
     }
     m_frontend->bind(tcp);
-    qCInfo(lcServer).noquote() << "serving" << m_store->dialectName() << "database" << m_store->describe();
+    qCInfo(lcServer).noquote() << "serving" << m_store->dialectName() << "database" << m_store->describe()
+                               << "at schema version" << m_store->schemaVersion();
     return tcp->serverPort();
 }
 
 void DockhandServer::stop()
 {
-    // Sockets first, so no request arrives while the database closes.
+    // Stop listening first, so no request arrives while the database closes; then let the
+    // workers finish what they were given (their answers go nowhere once the sockets go), then
+    // close the sockets.
+    if (m_frontend) {
+        for (QTcpServer *listener : m_frontend->servers())
+            listener->close();
+    }
+    m_workers.reset();
     delete m_frontend;
     m_frontend = nullptr;
     m_api.reset();

@@ -14,9 +14,11 @@ namespace dockhand::server {
 
 class Api;
 class HttpFrontend;
+class RequestWorkers;
 class ServerStore;
 
-// The running server: opens the store, loads the demo warehouse when asked, and listens.
+// The running server: opens the store, loads the demo warehouse when asked, starts the threads
+// that answer requests (RequestWorkers) and listens.
 // main() only parses the command line and waits for a signal; tests can run this in-process.
 class DockhandServer : public QObject
 {
@@ -35,6 +37,7 @@ public:
 private:
     std::unique_ptr<ServerStore> m_store;
     std::unique_ptr<Api> m_api;
+    std::unique_ptr<RequestWorkers> m_workers; // answer the requests, each with its own connection
     HttpFrontend *m_frontend = nullptr;
 };
 

@@ -86,6 +86,11 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
     const QCommandLineOption loginBurst(QStringLiteral("login-burst"),
         QStringLiteral("Enrolment and login requests a client address may make at once (default 30)."),
         QStringLiteral("N"), QStringLiteral("30"));
+    const QCommandLineOption workers(QStringLiteral("workers"),
+        QStringLiteral("Database connections answering requests at once (default 4): half of them "
+                       "answer reads, the rest writes (one writes on SQLite). 1 answers one request at "
+                       "a time."),
+        QStringLiteral("N"), QStringLiteral("4"));
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
         QStringLiteral("Serve HTTPS with this PEM certificate (the server's first, then any "
                        "intermediates). Needs --tls-key."),
@@ -94,7 +99,7 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
         QStringLiteral("The PEM private key (RSA or EC, not password-protected) of --tls-cert."),
         QStringLiteral("FILE"));
     parser.addOptions({help, version, listen, port, dataDir, database, demo, quiet, enrolmentCode, rate,
-        burst, loginRate, loginBurst, tlsCert, tlsKey});
+        burst, loginRate, loginBurst, workers, tlsCert, tlsKey});
 
     if (!parser.parse(arguments))
         return Error {parser.errorText()};
@@ -147,6 +152,11 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
         return Error {QStringLiteral("--burst: '%1' is not a whole number from 1 to 1000000")
                           .arg(parser.value(burst).left(20))};
     options.burst = burstValue;
+    const int workersValue = parser.value(workers).toInt(&ok);
+    if (!ok || workersValue < 1 || workersValue > 64)
+        return Error {QStringLiteral("--workers: '%1' is not a whole number from 1 to 64")
+                          .arg(parser.value(workers).left(20))};
+    options.workers = workersValue;
     const double loginRateValue = parser.value(loginRate).toDouble(&ok);
     if (!ok || loginRateValue <= 0 || loginRateValue > 1e6)
         return Error {QStringLiteral("--login-rate: '%1' is not a positive number of requests per second")

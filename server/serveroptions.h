@@ -42,6 +42,8 @@ struct ServerOptions
     int burst = 40;
     double loginRate = 1; // POST /v1/enrol + /v1/login per second per client address
     int loginBurst = 30;
+    // Database connections answering requests at once (RequestWorkers::planFor).
+    int workers = 4;
     // HTTPS: PEM certificate (chain) and private key files; both empty = plain HTTP.
     QString tlsCertificate;
     QString tlsKey;

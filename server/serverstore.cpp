@@ -26,11 +26,11 @@ Expected<std::unique_ptr<ServerStore>> ServerStore::open(
     std::unique_ptr<ServerStore> store(new ServerStore(std::move(db.value())));
     if (auto migrated = migrate(*store->m_db); !migrated)
         return Error {migrated.error()};
-    qCInfo(lcServerStore).noquote() << "database"
-                                    << (location.kind == DatabaseLocation::Kind::PostgreSql
-                                               ? location.describe()
-                                               : location.sqlitePath)
-                                    << "at schema version" << kSchemaVersion;
+    qCDebug(lcServerStore).noquote() << "database"
+                                     << (location.kind == DatabaseLocation::Kind::PostgreSql
+                                                ? location.describe()
+                                                : location.sqlitePath)
+                                     << "at schema version" << kSchemaVersion;
     return store;
 }
 

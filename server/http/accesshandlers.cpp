@@ -6,15 +6,15 @@
 
 namespace dockhand::server {
 
-ApiResponse Api::enrol(const ApiRequest &request)
+ApiResponse Api::enrol(Call &call)
 {
-    if (auto limited = throttleAddress(request))
+    if (auto limited = throttleAddress(call.request))
         return *limited;
-    if (auto bad = checkQuery(request, {}))
+    if (auto bad = checkQuery(call.request, {}))
         return *bad;
     ApiResponse error;
     const QString shape = QStringLiteral("{\"code\": ..., \"device\": ..., \"name\": ...}");
-    const auto json = jsonObjectBody(request, shape, &error);
+    const auto json = jsonObjectBody(call.request, shape, &error);
     if (!json)
         return error;
     const auto fields = stringFields(
@@ -24,14 +24,14 @@ ApiResponse Api::enrol(const ApiRequest &request)
     const QString device = fields->value(QStringLiteral("device"));
     if (const QString problem = protocol::deviceIdProblem(device); !problem.isEmpty())
         return ApiResponse::error(400, problem);
-    auto token = m_store->enrol(
+    auto token = call.store.accessStore().enrol(
         fields->value(QStringLiteral("code")), device, fields->value(QStringLiteral("name")));
     if (!token)
         return storageError(QStringLiteral("cannot enrol the device"), token.error());
     if (token->isEmpty())
         return ApiResponse::error(
             403, QStringLiteral("the enrolment code is not valid; ask an admin for a current one"));
-    auto lastSeq = m_store->lastSequence(device);
+    auto lastSeq = call.store.eventStore().lastSequence(device);
     if (!lastSeq)
         return storageError(QStringLiteral("cannot enrol the device"), lastSeq.error());
     qCInfo(lcServerApi).noquote() << "device" << device << "enrolled; last sequence number held"
@@ -42,21 +42,21 @@ ApiResponse Api::enrol(const ApiRequest &request)
         {}, {}};
 }
 
-ApiResponse Api::login(const ApiRequest &request)
+ApiResponse Api::login(Call &call)
 {
-    if (auto limited = throttleAddress(request))
+    if (auto limited = throttleAddress(call.request))
         return *limited;
-    if (auto bad = checkQuery(request, {}))
+    if (auto bad = checkQuery(call.request, {}))
         return *bad;
     ApiResponse error;
-    const auto json = jsonObjectBody(request, QStringLiteral("{\"badge\": ..., \"pin\": ...}"), &error);
+    const auto json = jsonObjectBody(call.request, QStringLiteral("{\"badge\": ..., \"pin\": ...}"), &error);
     if (!json)
         return error;
     const auto fields = stringFields(*json, {QStringLiteral("badge"), QStringLiteral("pin")}, {}, &error);
     if (!fields)
         return error;
     const QString badge = fields->value(QStringLiteral("badge"));
-    auto result = m_store->login(badge, fields->value(QStringLiteral("pin")));
+    auto result = call.store.accessStore().login(badge, fields->value(QStringLiteral("pin")));
     if (!result)
         return storageError(QStringLiteral("cannot check the PIN"), result.error());
     using Outcome = ServerStore::LoginResult::Outcome;

@@ -66,12 +66,33 @@ public:
     // /metrics counts a device as active when it enrolled or sent events within this window.
     static constexpr int kActiveWindowSeconds = 300;
 
+    // `store` answers handle(request); handle(request, store) may be given any other store over
+    // the same database.
     explicit Api(ServerStore *store, ApiLimits limits = {});
 
+    // Whether answering `request` may change the database (every method but GET and HEAD).
+    // The server runs such requests on its write connections (one, on SQLite).
+    static bool writes(const ApiRequest &request);
+
+    // Answers one request with the store given at construction.
     ApiResponse handle(const ApiRequest &request);
+    // Answers one request with `store`. Thread-safe: requests on different threads, each with
+    // its own store (database connection), share only the route table, the rate limits and the
+    // metrics, which are safe to share.
+    ApiResponse handle(const ApiRequest &request, ServerStore &store);
 
 private:
-    using Handler = std::function<ApiResponse(const ApiRequest &, const QStringList &args)>;
+    // One request being answered: what was asked, the store that answers it, and who asked
+    // (set once the token is checked). Handlers get it instead of reading members, so requests
+    // answered at the same time never share state.
+    struct Call
+    {
+        const ApiRequest &request;
+        ServerStore &store;
+        ServerStore::Principal caller = {};
+        QStringList args = {}; // the path segments matched by "*" in the route
+    };
+    using Handler = ApiResponse (Api::*)(Call &call);
     enum class Access {
         Public, // no token (health, enrol, login, metrics)
         Authenticated, // any device or operator token
@@ -84,36 +105,34 @@ private:
         Access access;
         Handler handler;
     };
-    ApiResponse dispatch(const ApiRequest &request);
-    std::optional<ApiResponse> authorize(const ApiRequest &request, Access access);
-    std::optional<ApiResponse> throttle();
+    ApiResponse dispatch(Call &call);
+    std::optional<ApiResponse> authorize(Call &call, Access access);
+    std::optional<ApiResponse> throttle(const Call &call);
     std::optional<ApiResponse> throttleAddress(const ApiRequest &request);
-    bool isSupervisor() const;
+    static bool isSupervisor(const Call &call);
 
-    ApiResponse enrol(const ApiRequest &request);
-    ApiResponse login(const ApiRequest &request);
-    ApiResponse sync(const ApiRequest &request);
-    ApiResponse listExceptions(const ApiRequest &request);
-    ApiResponse listDevices(const ApiRequest &request);
-    ApiResponse listTasks(const ApiRequest &request);
-    ApiResponse assignTask(const ApiRequest &request, const QString &taskId);
-    ApiResponse orderHistory(const ApiRequest &request, const QString &number);
-    ApiResponse importOrders(const ApiRequest &request);
-    ApiResponse metrics(const ApiRequest &request);
+    ApiResponse enrol(Call &call);
+    ApiResponse login(Call &call);
+    ApiResponse sync(Call &call);
+    ApiResponse listExceptions(Call &call);
+    ApiResponse listDevices(Call &call);
+    ApiResponse listTasks(Call &call);
+    ApiResponse assignTask(Call &call);
+    ApiResponse orderHistory(Call &call);
+    ApiResponse importOrders(Call &call);
+    ApiResponse metrics(Call &call);
 
-    ApiResponse health(const ApiRequest &request);
-    ApiResponse postEvents(const ApiRequest &request);
-    ApiResponse getEvents(const ApiRequest &request);
-    ApiResponse listOrders(const ApiRequest &request);
-    ApiResponse getOrder(const ApiRequest &request, const QString &number);
-    ApiResponse listProducts(const ApiRequest &request);
-    ApiResponse listLocations(const ApiRequest &request);
+    ApiResponse health(Call &call);
+    ApiResponse postEvents(Call &call);
+    ApiResponse getEvents(Call &call);
+    ApiResponse listOrders(Call &call);
+    ApiResponse getOrder(Call &call);
+    ApiResponse listProducts(Call &call);
+    ApiResponse listLocations(Call &call);
 
     ServerStore *m_store;
-    ApiLimits m_limits;
-    QList<Route> m_routes;
-    // Who made the request being handled (handlers run one at a time on the event loop).
-    ServerStore::Principal m_caller;
+    const ApiLimits m_limits;
+    QList<Route> m_routes; // fixed once constructed
     RateLimiter m_limiter; // by device id / operator badge / client address
     ApiMetrics m_metrics;
 };

@@ -8,16 +8,16 @@
 
 namespace dockhand::server {
 
-ApiResponse Api::postEvents(const ApiRequest &request)
+ApiResponse Api::postEvents(Call &call)
 {
-    if (auto bad = checkQuery(request, {}))
+    if (auto bad = checkQuery(call.request, {}))
         return *bad;
-    if (request.body.trimmed().isEmpty())
+    if (call.request.body.trimmed().isEmpty())
         return ApiResponse::error(400,
             QStringLiteral("request body is empty; expected a JSON object "
                            "{\"device\": ..., \"events\": [...]}"));
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(call.request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return ApiResponse::error(400,
             QStringLiteral("malformed JSON at byte %1: %2")
@@ -48,22 +48,22 @@ ApiResponse Api::postEvents(const ApiRequest &request)
     if (upload->deviceId.size() > 128)
         return ApiResponse::error(400, QStringLiteral("field 'device' is longer than 128 characters"));
 
-    if (m_caller.kind != ServerStore::Principal::Kind::Device)
+    if (call.caller.kind != ServerStore::Principal::Kind::Device)
         return ApiResponse::error(
             403, QStringLiteral("events are uploaded with a device token, not an operator's"));
-    if (upload->deviceId != m_caller.id)
+    if (upload->deviceId != call.caller.id)
         return ApiResponse::error(403,
             QStringLiteral("this token belongs to device %1; it may not upload events of device %2")
-                .arg(m_caller.id, upload->deviceId.left(128)));
+                .arg(call.caller.id, upload->deviceId.left(128)));
     for (qsizetype i = 0; i < upload->events.size(); ++i)
-        if (upload->events.at(i).deviceId != m_caller.id)
+        if (upload->events.at(i).deviceId != call.caller.id)
             return ApiResponse::error(403,
                 QStringLiteral(
                     "events[%1] belongs to device %2; this token may upload only device %3's events")
                     .arg(i)
-                    .arg(upload->events.at(i).deviceId.left(128), m_caller.id));
+                    .arg(upload->events.at(i).deviceId.left(128), call.caller.id));
 
-    auto stored = m_store->ingest(upload->deviceId, upload->events);
+    auto stored = call.store.eventStore().ingest(upload->deviceId, upload->events);
     if (!stored)
         return storageError(QStringLiteral("cannot store the events"), stored.error());
     m_metrics.countEvents(stored->accepted, stored->duplicates, stored->rejected);
@@ -97,30 +97,30 @@ ApiResponse Api::postEvents(const ApiRequest &request)
     return {200, body, {}};
 }
 
-ApiResponse Api::getEvents(const ApiRequest &request)
+ApiResponse Api::getEvents(Call &call)
 {
     if (auto bad
-        = checkQuery(request, {QLatin1String("device"), QLatin1String("after"), QLatin1String("limit")}))
+        = checkQuery(call.request, {QLatin1String("device"), QLatin1String("after"), QLatin1String("limit")}))
         return *bad;
     ApiResponse error;
-    const auto page = pageParameters(request, &error);
+    const auto page = pageParameters(call.request, &error);
     if (!page)
         return error;
-    QString device = request.query.queryItemValue(QStringLiteral("device"), QUrl::FullyDecoded);
+    QString device = call.request.query.queryItemValue(QStringLiteral("device"), QUrl::FullyDecoded);
     // A device reads only its own events; supervisors and admins read everyone's.
-    if (m_caller.kind == ServerStore::Principal::Kind::Device) {
+    if (call.caller.kind == ServerStore::Principal::Kind::Device) {
         if (device.isEmpty())
-            device = m_caller.id;
-        if (device != m_caller.id)
+            device = call.caller.id;
+        if (device != call.caller.id)
             return ApiResponse::error(403,
                 QStringLiteral("device %1 may read only its own events, not device %2's")
-                    .arg(m_caller.id, device.left(128)));
-    } else if (!isSupervisor()) {
+                    .arg(call.caller.id, device.left(128)));
+    } else if (!isSupervisor(call)) {
         return ApiResponse::error(403,
             QStringLiteral("reading events is for devices and supervisors; %1 is a %2")
-                .arg(m_caller.id, m_caller.role));
+                .arg(call.caller.id, call.caller.role));
     }
-    auto read = m_store->events(device, page->after, page->limit);
+    auto read = call.store.eventStore().events(device, page->after, page->limit);
     if (!read)
         return storageError(QStringLiteral("cannot read the events"), read.error());
     QJsonArray events;

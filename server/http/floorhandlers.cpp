@@ -6,15 +6,15 @@
 
 namespace dockhand::server {
 
-ApiResponse Api::listExceptions(const ApiRequest &request)
+ApiResponse Api::listExceptions(Call &call)
 {
-    if (auto bad = checkQuery(request, {QLatin1String("after"), QLatin1String("limit")}))
+    if (auto bad = checkQuery(call.request, {QLatin1String("after"), QLatin1String("limit")}))
         return *bad;
     ApiResponse error;
-    const auto page = pageParameters(request, &error);
+    const auto page = pageParameters(call.request, &error);
     if (!page)
         return error;
-    auto rows = m_store->exceptions(page->after, page->limit);
+    auto rows = call.store.floorStore().exceptions(page->after, page->limit);
     if (!rows)
         return storageError(QStringLiteral("cannot read the exceptions"), rows.error());
     QJsonArray list;
@@ -28,11 +28,11 @@ ApiResponse Api::listExceptions(const ApiRequest &request)
     return {200, QJsonObject {{QLatin1String("exceptions"), list}}, {}, {}};
 }
 
-ApiResponse Api::listDevices(const ApiRequest &request)
+ApiResponse Api::listDevices(Call &call)
 {
-    if (auto bad = checkQuery(request, {}))
+    if (auto bad = checkQuery(call.request, {}))
         return *bad;
-    auto rows = m_store->devices();
+    auto rows = call.store.floorStore().devices();
     if (!rows)
         return storageError(QStringLiteral("cannot read the devices"), rows.error());
     QJsonArray list;

@@ -6,11 +6,11 @@
 
 namespace dockhand::server {
 
-ApiResponse Api::listProducts(const ApiRequest &request)
+ApiResponse Api::listProducts(Call &call)
 {
-    if (auto bad = checkQuery(request, {}))
+    if (auto bad = checkQuery(call.request, {}))
         return *bad;
-    auto products = m_store->products();
+    auto products = call.store.orderStore().products();
     if (!products)
         return storageError(QStringLiteral("cannot read the products"), products.error());
     QJsonArray list;
@@ -22,11 +22,11 @@ ApiResponse Api::listProducts(const ApiRequest &request)
     return {200, QJsonObject {{QLatin1String("products"), list}, {QLatin1String("total"), list.size()}}, {}};
 }
 
-ApiResponse Api::listLocations(const ApiRequest &request)
+ApiResponse Api::listLocations(Call &call)
 {
-    if (auto bad = checkQuery(request, {}))
+    if (auto bad = checkQuery(call.request, {}))
         return *bad;
-    auto locations = m_store->locations();
+    auto locations = call.store.orderStore().locations();
     if (!locations)
         return storageError(QStringLiteral("cannot read the locations"), locations.error());
     QJsonArray list;

@@ -20,6 +20,7 @@ ApiMetrics::ApiMetrics()
 
 void ApiMetrics::record(int status, qint64 elapsedUs)
 {
+    const std::lock_guard lock(m_mutex);
     ++m_requestsByStatus[status];
     const double ms = double(elapsedUs) / 1000.0;
     for (qsizetype i = 0; i < m_latencyBuckets.size(); ++i)
@@ -33,6 +34,7 @@ void ApiMetrics::record(int status, qint64 elapsedUs)
 
 void ApiMetrics::countEvents(int accepted, int duplicates, int rejected)
 {
+    const std::lock_guard lock(m_mutex);
     m_accepted += accepted;
     m_duplicates += duplicates;
     m_rejected += rejected;
@@ -40,6 +42,7 @@ void ApiMetrics::countEvents(int accepted, int duplicates, int rejected)
 
 QByteArray ApiMetrics::text(const Expected<FloorStore::FloorCounts> &floor, const QString &dialect) const
 {
+    const std::lock_guard lock(m_mutex);
     QByteArray out;
     auto counter = [&out](const char *name, const char *help, qint64 value) {
         out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + " counter\n" + name + ' '

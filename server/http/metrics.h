@@ -8,11 +8,14 @@
 #include <QMap>
 #include <QString>
 
+#include <mutex>
+
 namespace dockhand::server {
 
 // The Prometheus counters of GET /metrics: requests by status, their latency, the events
 // answered, and database errors. Process-local by nature (each server process has its own);
 // the floor's figures come from the database and are the same on every server sharing it.
+// Safe to use from several threads at once.
 class ApiMetrics
 {
 public:
@@ -25,6 +28,7 @@ public:
     QByteArray text(const Expected<FloorStore::FloorCounts> &floor, const QString &dialect) const;
 
 private:
+    mutable std::mutex m_mutex; // guards everything below
     qint64 m_accepted = 0;
     qint64 m_duplicates = 0;
     qint64 m_rejected = 0;

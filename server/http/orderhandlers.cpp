@@ -23,16 +23,17 @@ QJsonObject orderSummaryJson(const ServerStore::OrderSummary &o)
 
 } // namespace
 
-ApiResponse Api::listOrders(const ApiRequest &request)
+ApiResponse Api::listOrders(Call &call)
 {
-    if (auto bad = checkQuery(request, {QLatin1String("status")}))
+    if (auto bad = checkQuery(call.request, {QLatin1String("status")}))
         return *bad;
-    const QString status = request.query.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded);
-    if (request.query.hasQueryItem(QStringLiteral("status")) && !protocol::orderStatuses().contains(status))
+    const QString status = call.request.query.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded);
+    if (call.request.query.hasQueryItem(QStringLiteral("status"))
+        && !protocol::orderStatuses().contains(status))
         return ApiResponse::error(400,
             QStringLiteral("unknown order status '%1' (known: %2)")
                 .arg(status.left(40), protocol::orderStatuses().join(QLatin1String(", "))));
-    auto orders = m_store->orders(status);
+    auto orders = call.store.orderStore().orders(status);
     if (!orders)
         return storageError(QStringLiteral("cannot read the orders"), orders.error());
     QJsonArray list;
@@ -41,11 +42,12 @@ ApiResponse Api::listOrders(const ApiRequest &request)
     return {200, QJsonObject {{QLatin1String("orders"), list}, {QLatin1String("total"), list.size()}}, {}};
 }
 
-ApiResponse Api::getOrder(const ApiRequest &request, const QString &number)
+ApiResponse Api::getOrder(Call &call)
 {
-    if (auto bad = checkQuery(request, {}))
+    const QString number = call.args.value(0);
+    if (auto bad = checkQuery(call.request, {}))
         return *bad;
-    auto order = m_store->order(number);
+    auto order = call.store.orderStore().order(number);
     if (!order)
         return storageError(QStringLiteral("cannot read the order"), order.error());
     if (!order->has_value())
@@ -67,11 +69,12 @@ ApiResponse Api::getOrder(const ApiRequest &request, const QString &number)
     return {200, body, {}};
 }
 
-ApiResponse Api::orderHistory(const ApiRequest &request, const QString &number)
+ApiResponse Api::orderHistory(Call &call)
 {
-    if (auto bad = checkQuery(request, {}))
+    const QString number = call.args.value(0);
+    if (auto bad = checkQuery(call.request, {}))
         return *bad;
-    auto order = m_store->order(number);
+    auto order = call.store.orderStore().order(number);
     if (!order)
         return storageError(QStringLiteral("cannot read the order"), order.error());
     if (!order->has_value())
@@ -86,18 +89,18 @@ ApiResponse Api::orderHistory(const ApiRequest &request, const QString &number)
         {}, {}};
 }
 
-ApiResponse Api::importOrders(const ApiRequest &request)
+ApiResponse Api::importOrders(Call &call)
 {
-    if (auto bad = checkQuery(request, {}))
+    if (auto bad = checkQuery(call.request, {}))
         return *bad;
-    ImportParse parsed = request.contentType.startsWith("text/csv") ? parseOrdersCsv(request.body)
-                                                                    : parseOrdersJson(request.body);
+    ImportParse parsed = call.request.contentType.startsWith("text/csv") ? parseOrdersCsv(call.request.body)
+                                                                         : parseOrdersJson(call.request.body);
     if (!parsed.error.isEmpty())
         return ApiResponse::error(400, parsed.error);
     const QList<ImportOrder> &orders = parsed.orders;
     QList<RowError> &errors = parsed.errors;
     if (errors.isEmpty()) {
-        auto stored = m_store->importOrders(orders);
+        auto stored = call.store.orderStore().importOrders(orders);
         if (!stored)
             return storageError(QStringLiteral("cannot import the orders"), stored.error());
         errors = stored.value();
@@ -117,7 +120,7 @@ ApiResponse Api::importOrders(const ApiRequest &request)
     QJsonArray numbers;
     for (const auto &o : std::as_const(orders))
         numbers.append(o.order.number);
-    qCInfo(lcServerApi).noquote() << m_caller.id << "imported" << orders.size() << "orders";
+    qCInfo(lcServerApi).noquote() << call.caller.id << "imported" << orders.size() << "orders";
     return {200, QJsonObject {{QLatin1String("imported"), orders.size()}, {QLatin1String("orders"), numbers}},
         {}, {}};
 }

@@ -11,6 +11,7 @@ RateLimiter::RateLimiter(ApiLimits limits) : m_limits(limits)
 
 std::optional<int> RateLimiter::takeToken(const QString &key, double rate, int burst)
 {
+    const std::lock_guard lock(m_mutex);
     const qint64 nowMs = m_clock.elapsed();
     if (m_buckets.size() > 10000) {
         // Forget callers whose bucket has refilled: they are back to a fresh start anyway. Keeps

@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QString>
 
+#include <mutex>
+
 #include <optional>
 
 namespace dockhand::server {
@@ -20,7 +22,8 @@ struct ApiLimits
 };
 
 // The token buckets of the request limits, keyed "d:<device>", "o:<badge>" or "a:<address>": one
-// busy or broken caller cannot starve the others.
+// busy or broken caller cannot starve the others. Safe to call from several threads at once
+// (requests are answered on several threads).
 class RateLimiter
 {
 public:
@@ -38,6 +41,7 @@ private:
     };
 
     ApiLimits m_limits;
+    std::mutex m_mutex; // guards the buckets
     QHash<QString, Bucket> m_buckets;
     QElapsedTimer m_clock;
 };

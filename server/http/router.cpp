@@ -35,56 +35,61 @@ ApiResponse ApiResponse::error(int status, const QString &message)
 
 Api::Api(ServerStore *store, ApiLimits limits) : m_store(store), m_limits(limits), m_limiter(limits)
 {
-    auto plain = [this](ApiResponse (Api::*method)(const ApiRequest &)) -> Handler {
-        return [this, method](const ApiRequest &r, const QStringList &) { return (this->*method)(r); };
-    };
     const QByteArray get = QByteArrayLiteral("GET");
     const QByteArray post = QByteArrayLiteral("POST");
+    const QByteArray put = QByteArrayLiteral("PUT");
     m_routes = {
-        {splitPath(QStringLiteral("/v1/health")), get, Access::Public, plain(&Api::health)},
-        {splitPath(QStringLiteral("/v1/enrol")), post, Access::Public, plain(&Api::enrol)},
-        {splitPath(QStringLiteral("/v1/login")), post, Access::Public, plain(&Api::login)},
-        {splitPath(QStringLiteral("/metrics")), get, Access::Public, plain(&Api::metrics)},
-        {splitPath(QStringLiteral("/v1/events")), post, Access::Authenticated, plain(&Api::postEvents)},
-        {splitPath(QStringLiteral("/v1/events")), get, Access::Authenticated, plain(&Api::getEvents)},
-        {splitPath(QStringLiteral("/v1/sync")), get, Access::Authenticated, plain(&Api::sync)},
-        {splitPath(QStringLiteral("/v1/orders")), get, Access::Authenticated, plain(&Api::listOrders)},
-        {splitPath(QStringLiteral("/v1/orders/import")), post, Access::Supervisor, plain(&Api::importOrders)},
-        {splitPath(QStringLiteral("/v1/orders/*")), get, Access::Authenticated,
-            [this](const ApiRequest &r, const QStringList &args) { return getOrder(r, args.value(0)); }},
-        {splitPath(QStringLiteral("/v1/orders/*/history")), get, Access::Authenticated,
-            [this](const ApiRequest &r, const QStringList &args) { return orderHistory(r, args.value(0)); }},
-        {splitPath(QStringLiteral("/v1/products")), get, Access::Authenticated, plain(&Api::listProducts)},
-        {splitPath(QStringLiteral("/v1/locations")), get, Access::Authenticated, plain(&Api::listLocations)},
-        {splitPath(QStringLiteral("/v1/exceptions")), get, Access::Supervisor, plain(&Api::listExceptions)},
-        {splitPath(QStringLiteral("/v1/devices")), get, Access::Supervisor, plain(&Api::listDevices)},
-        {splitPath(QStringLiteral("/v1/tasks")), get, Access::Supervisor, plain(&Api::listTasks)},
-        {splitPath(QStringLiteral("/v1/tasks/*/assignee")), QByteArrayLiteral("PUT"), Access::Supervisor,
-            [this](const ApiRequest &r, const QStringList &args) { return assignTask(r, args.value(0)); }},
+        {splitPath(QStringLiteral("/v1/health")), get, Access::Public, &Api::health},
+        {splitPath(QStringLiteral("/v1/enrol")), post, Access::Public, &Api::enrol},
+        {splitPath(QStringLiteral("/v1/login")), post, Access::Public, &Api::login},
+        {splitPath(QStringLiteral("/metrics")), get, Access::Public, &Api::metrics},
+        {splitPath(QStringLiteral("/v1/events")), post, Access::Authenticated, &Api::postEvents},
+        {splitPath(QStringLiteral("/v1/events")), get, Access::Authenticated, &Api::getEvents},
+        {splitPath(QStringLiteral("/v1/sync")), get, Access::Authenticated, &Api::sync},
+        {splitPath(QStringLiteral("/v1/orders")), get, Access::Authenticated, &Api::listOrders},
+        {splitPath(QStringLiteral("/v1/orders/import")), post, Access::Supervisor, &Api::importOrders},
+        {splitPath(QStringLiteral("/v1/orders/*")), get, Access::Authenticated, &Api::getOrder},
+        {splitPath(QStringLiteral("/v1/orders/*/history")), get, Access::Authenticated, &Api::orderHistory},
+        {splitPath(QStringLiteral("/v1/products")), get, Access::Authenticated, &Api::listProducts},
+        {splitPath(QStringLiteral("/v1/locations")), get, Access::Authenticated, &Api::listLocations},
+        {splitPath(QStringLiteral("/v1/exceptions")), get, Access::Supervisor, &Api::listExceptions},
+        {splitPath(QStringLiteral("/v1/devices")), get, Access::Supervisor, &Api::listDevices},
+        {splitPath(QStringLiteral("/v1/tasks")), get, Access::Supervisor, &Api::listTasks},
+        {splitPath(QStringLiteral("/v1/tasks/*/assignee")), put, Access::Supervisor, &Api::assignTask},
     };
+}
+
+bool Api::writes(const ApiRequest &request)
+{
+    return request.method != "GET" && request.method != "HEAD";
 }
 
 ApiResponse Api::handle(const ApiRequest &request)
 {
+    return handle(request, *m_store);
+}
+
+ApiResponse Api::handle(const ApiRequest &request, ServerStore &store)
+{
     QElapsedTimer timer;
     timer.start();
-    m_caller = {};
-    ApiResponse response = dispatch(request);
-    m_caller = {};
+    Call call {request, store};
+    ApiResponse response = dispatch(call);
     m_metrics.record(response.status, timer.nsecsElapsed() / 1000);
     return response;
 }
 
-bool Api::isSupervisor() const
+bool Api::isSupervisor(const Call &call)
 {
-    return m_caller.kind == ServerStore::Principal::Kind::Operator
-        && (m_caller.role == QLatin1String("supervisor") || m_caller.role == QLatin1String("admin"));
+    return call.caller.kind == ServerStore::Principal::Kind::Operator
+        && (call.caller.role == QLatin1String("supervisor") || call.caller.role == QLatin1String("admin"));
 }
 
-std::optional<ApiResponse> Api::authorize(const ApiRequest &request, Access access)
+std::optional<ApiResponse> Api::authorize(Call &call, Access access)
 {
     if (access == Access::Public)
         return std::nullopt;
+    const ApiRequest &request = call.request;
     if (request.authorization.isEmpty())
         return ApiResponse::error(401,
             QStringLiteral("this endpoint needs 'Authorization: Bearer <token>' (enrol the device with POST "
@@ -92,38 +97,38 @@ std::optional<ApiResponse> Api::authorize(const ApiRequest &request, Access acce
     const QString token = bearerToken(request.authorization);
     if (token.isEmpty())
         return ApiResponse::error(401, QStringLiteral("the Authorization header must be 'Bearer <token>'"));
-    auto who = m_store->authenticate(token);
+    auto who = call.store.accessStore().authenticate(token);
     if (!who)
         return storageError(QStringLiteral("cannot check the token"), who.error());
     if (who->kind == ServerStore::Principal::Kind::None)
         return ApiResponse::error(401,
             QStringLiteral(
                 "the token is not valid (revoked or never issued); enrol the device again or log in"));
-    m_caller = who.value();
-    if (auto limited = throttle())
+    call.caller = who.value();
+    if (auto limited = throttle(call))
         return limited;
-    if (access == Access::Supervisor && !isSupervisor())
+    if (access == Access::Supervisor && !isSupervisor(call))
         return ApiResponse::error(403,
-            m_caller.kind == ServerStore::Principal::Kind::Device
+            call.caller.kind == ServerStore::Principal::Kind::Device
                 ? QStringLiteral("this endpoint is for supervisors and admins; device %1 may not use it")
-                      .arg(m_caller.id)
+                      .arg(call.caller.id)
                 : QStringLiteral("this endpoint is for supervisors and admins; %1 is a %2")
-                      .arg(m_caller.id, m_caller.role));
+                      .arg(call.caller.id, call.caller.role));
     return std::nullopt;
 }
 
-std::optional<ApiResponse> Api::throttle()
+std::optional<ApiResponse> Api::throttle(const Call &call)
 {
     // A token bucket per caller: one busy or broken device cannot starve the others.
-    const QString key = (m_caller.kind == ServerStore::Principal::Kind::Device ? QStringLiteral("d:")
-                                                                               : QStringLiteral("o:"))
-        + m_caller.id;
+    const QString key = (call.caller.kind == ServerStore::Principal::Kind::Device ? QStringLiteral("d:")
+                                                                                  : QStringLiteral("o:"))
+        + call.caller.id;
     const auto wait = m_limiter.takeToken(key, m_limits.rate, m_limits.burst);
     if (!wait)
         return std::nullopt;
     return tooManyRequests(
         QStringLiteral("too many requests from %1 (limit %2 per second, burst %3); retry in %4 s")
-            .arg(m_caller.id)
+            .arg(call.caller.id)
             .arg(m_limits.rate)
             .arg(m_limits.burst)
             .arg(*wait),
@@ -150,8 +155,9 @@ std::optional<ApiResponse> Api::throttleAddress(const ApiRequest &request)
         *wait);
 }
 
-ApiResponse Api::dispatch(const ApiRequest &request)
+ApiResponse Api::dispatch(Call &call)
 {
+    const ApiRequest &request = call.request;
     const QStringList segments = splitPath(request.path);
     QList<QByteArray> allowed;
     for (const Route &route : std::as_const(m_routes)) {
@@ -167,11 +173,12 @@ ApiResponse Api::dispatch(const ApiRequest &request)
         }
         if (!matches)
             continue;
-        if (route.method != request.method) {
+        // HEAD is GET without the body (the frontend leaves it out).
+        if (route.method != request.method && !(request.method == "HEAD" && route.method == "GET")) {
             allowed.append(route.method);
             continue;
         }
-        if (auto refused = authorize(request, route.access))
+        if (auto refused = authorize(call, route.access))
             return *refused;
         if (const QByteArray encoding = request.contentEncoding.trimmed().toLower();
             !encoding.isEmpty() && encoding != "identity")
@@ -183,7 +190,8 @@ ApiResponse Api::dispatch(const ApiRequest &request)
                 QStringLiteral("request body is %1 bytes; the limit is %2 bytes (4 MiB)")
                     .arg(request.body.size())
                     .arg(kMaxBodyBytes));
-        return route.handler(request, args);
+        call.args = args;
+        return (this->*route.handler)(call);
     }
     if (!allowed.isEmpty()) {
         const QByteArray allow = allowed.join(", ");

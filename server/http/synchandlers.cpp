@@ -8,16 +8,17 @@
 
 namespace dockhand::server {
 
-ApiResponse Api::sync(const ApiRequest &request)
+ApiResponse Api::sync(Call &call)
 {
-    if (auto bad = checkQuery(request, {QLatin1String("cursor"), QLatin1String("limit")}))
+    if (auto bad = checkQuery(call.request, {QLatin1String("cursor"), QLatin1String("limit")}))
         return *bad;
     ApiResponse error;
-    const auto limit = integerParameter(request, QLatin1String("limit"), 500, 1, 1000, &error);
+    const auto limit = integerParameter(call.request, QLatin1String("limit"), 500, 1, 1000, &error);
     if (!limit)
         return error;
     // The cursor is opaque to devices; today it is the last change id as text.
-    const QString cursorText = request.query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded);
+    const QString cursorText
+        = call.request.query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded);
     qint64 after = 0;
     if (!cursorText.isEmpty()) {
         bool ok = false;
@@ -28,7 +29,7 @@ ApiResponse Api::sync(const ApiRequest &request)
                     .arg(cursorText.left(32)));
     }
     // One more than asked tells whether there is more without a second query.
-    auto changes = m_store->changes(after, int(*limit) + 1);
+    auto changes = call.store.changeLog().changes(after, int(*limit) + 1);
     if (!changes)
         return storageError(QStringLiteral("cannot read the changes"), changes.error());
     const bool more = changes->size() > *limit;

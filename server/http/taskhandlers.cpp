@@ -19,18 +19,18 @@ QJsonObject taskJson(const ServerStore::TaskRow &t)
 
 } // namespace
 
-ApiResponse Api::listTasks(const ApiRequest &request)
+ApiResponse Api::listTasks(Call &call)
 {
-    if (auto bad = checkQuery(request, {QLatin1String("status")}))
+    if (auto bad = checkQuery(call.request, {QLatin1String("status")}))
         return *bad;
-    const QString status = request.query.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded);
+    const QString status = call.request.query.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded);
     static const QStringList statuses {
         QStringLiteral("open"), QStringLiteral("done"), QStringLiteral("cancelled")};
-    if (request.query.hasQueryItem(QStringLiteral("status")) && !statuses.contains(status))
+    if (call.request.query.hasQueryItem(QStringLiteral("status")) && !statuses.contains(status))
         return ApiResponse::error(400,
             QStringLiteral("unknown task status '%1' (known: %2)")
                 .arg(status.left(40), statuses.join(QLatin1String(", "))));
-    auto rows = m_store->tasks(status);
+    auto rows = call.store.taskStore().tasks(status);
     if (!rows)
         return storageError(QStringLiteral("cannot read the tasks"), rows.error());
     QJsonArray list;
@@ -39,14 +39,15 @@ ApiResponse Api::listTasks(const ApiRequest &request)
     return {200, QJsonObject {{QLatin1String("tasks"), list}, {QLatin1String("total"), list.size()}}, {}, {}};
 }
 
-ApiResponse Api::assignTask(const ApiRequest &request, const QString &taskId)
+ApiResponse Api::assignTask(Call &call)
 {
-    if (auto bad = checkQuery(request, {}))
+    const QString taskId = call.args.value(0);
+    if (auto bad = checkQuery(call.request, {}))
         return *bad;
     ApiResponse error;
     const QString shape
         = QStringLiteral("{\"assignee\": \"<operator badge or device id, or empty for anyone>\"}");
-    const auto json = jsonObjectBody(request, shape, &error);
+    const auto json = jsonObjectBody(call.request, shape, &error);
     if (!json)
         return error;
     if (!json->contains(QLatin1String("assignee")))
@@ -57,7 +58,7 @@ ApiResponse Api::assignTask(const ApiRequest &request, const QString &taskId)
     if (!fields)
         return error;
     const QString assignee = fields->value(QStringLiteral("assignee")).trimmed();
-    auto result = m_store->assignTask(taskId, assignee);
+    auto result = call.store.taskStore().assignTask(taskId, assignee);
     if (!result)
         return storageError(QStringLiteral("cannot assign the task"), result.error());
     using Outcome = ServerStore::Assignment::Outcome;
@@ -74,7 +75,7 @@ ApiResponse Api::assignTask(const ApiRequest &request, const QString &taskId)
     case Outcome::Assigned:
         break;
     }
-    qCInfo(lcServerApi).noquote() << m_caller.id << "assigned task" << taskId << "to"
+    qCInfo(lcServerApi).noquote() << call.caller.id << "assigned task" << taskId << "to"
                                   << (assignee.isEmpty() ? QStringLiteral("anyone") : assignee);
     return {200, taskJson(result->task), {}, {}};
 }

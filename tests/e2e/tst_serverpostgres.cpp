@@ -14,9 +14,13 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUrl>
 
 using namespace dockhand;
 
@@ -304,6 +308,79 @@ private slots:
             if (device.value(QLatin1String("id")).toString().startsWith(QLatin1String("pg-")))
                 QVERIFY(device.value(QLatin1String("lastSeq")).toInteger() > 0);
         }
+    }
+    void writersAndReadersDoNotWaitForEachOther()
+    {
+        // One server answers with several connections: while one device's upload waits on a
+        // row lock (the test holds its device row, as a slow transaction of another server
+        // would), another device's upload and reads on the same server are answered.
+        int status = 0;
+        QByteArray tokens[2];
+        for (int d = 0; d < 2; ++d) {
+            tokens[d] = call(0, "POST", QStringLiteral("/v1/enrol"),
+                QJsonDocument(QJsonObject {{QStringLiteral("code"), QStringLiteral("PG-TEST")},
+                                  {QStringLiteral("device"), QStringLiteral("pg-lane-%1").arg(d)}})
+                    .toJson(),
+                {}, &status)
+                            .value(QLatin1String("token"))
+                            .toString()
+                            .toLatin1();
+            QCOMPARE(status, 200);
+        }
+
+        const QUrl url(m_cluster.url());
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("row-lock"));
+        db.setHostName(url.host());
+        db.setPort(url.port());
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QSqlQuery lock(db);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+        QVERIFY2(lock.exec(QStringLiteral("SELECT id FROM devices WHERE id = 'pg-lane-0' FOR UPDATE"))
+                && lock.next(),
+            qPrintable(lock.lastError().text()));
+
+        auto batch = [](int d) {
+            return QJsonDocument(testing::makeUpload(QStringLiteral("pg-lane-%1").arg(d), 1, 10).toJson())
+                .toJson(QJsonDocument::Compact);
+        };
+        QNetworkReply *held = send(0, "POST", QStringLiteral("/v1/events"), batch(0), tokens[0]);
+        QNetworkReply *free = send(0, "POST", QStringLiteral("/v1/events"), batch(1), tokens[1]);
+        waitAll({free});
+        QCOMPARE(free->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(!held->isFinished()); // still waiting for the row
+        const QString order = call(0, "GET", QStringLiteral("/v1/orders"), {}, tokens[1], &status)
+                                  .value(QLatin1String("orders"))
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(QLatin1String("number"))
+                                  .toString();
+        QCOMPARE(status, 200);
+        call(0, "GET", QStringLiteral("/v1/orders/") + order, {}, tokens[1], &status);
+        QCOMPARE(status, 200);
+        call(0, "GET", QStringLiteral("/v1/health"), {}, {}, &status);
+        QCOMPARE(status, 200);
+        QVERIFY(!held->isFinished());
+
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        waitAll({held});
+        QCOMPARE(held->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        for (QNetworkReply *reply : {held, free}) {
+            QString why;
+            const auto answer = protocol::UploadResponse::fromJson(
+                QJsonDocument::fromJson(reply->readAll()).object(), &why);
+            QVERIFY2(answer, qPrintable(why));
+            QCOMPARE(answer->results.size(), 10);
+            for (const auto &ack : answer->results)
+                QCOMPARE(ack.status, protocol::AckStatus::Accepted);
+            reply->deleteLater();
+        }
+        lock = QSqlQuery();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("row-lock"));
     }
 };
 

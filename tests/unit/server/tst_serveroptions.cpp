@@ -78,6 +78,20 @@ private slots:
         QVERIFY(o.error().startsWith(QLatin1String("--login-burst: 'many'")));
     }
 
+    void workers()
+    {
+        auto o = parse({});
+        QCOMPARE(o->workers, 4);
+        o = parse({QStringLiteral("--workers"), QStringLiteral("1")});
+        QVERIFY2(o.ok(), qPrintable(o.error()));
+        QCOMPARE(o->workers, 1);
+        for (const QString &bad : {QStringLiteral("0"), QStringLiteral("65"), QStringLiteral("lots")}) {
+            o = parse({QStringLiteral("--workers"), bad});
+            QVERIFY(!o.ok());
+            QCOMPARE(o.error(), QStringLiteral("--workers: '%1' is not a whole number from 1 to 64").arg(bad));
+        }
+    }
+
     void databasePath()
     {
         auto o = parse({QStringLiteral("--database"), QStringLiteral("x/server.db")});

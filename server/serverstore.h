@@ -31,7 +31,8 @@ namespace dockhand::server {
 // key, (device, seq) is unique, stock cannot go negative. That is what lets several server
 // processes share one PostgreSQL database.
 //
-// Not thread-safe: one ServerStore per thread (the HTTP handlers run on the event loop).
+// Not thread-safe: one ServerStore per thread. The server opens one per request worker
+// (http/requestworkers.h), each on its own connection to the same database.
 class ServerStore
 {
 public:

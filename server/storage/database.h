@@ -31,7 +31,8 @@ constexpr int kChangeLogLock = 4803;
 // tells whether the last failure may be retried. The stores (events, orders, tasks, change log,
 // access, floor) are thin classes over one Database, owned once by ServerStore.
 //
-// Not thread-safe: one Database per thread (the HTTP handlers run on the event loop).
+// Not thread-safe: one Database per thread (a Qt SQL connection belongs to the thread that
+// opened it); the request workers each own one.
 class Database
 {
 public:

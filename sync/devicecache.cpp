@@ -29,12 +29,12 @@ DeviceCache::DeviceCache(LocalStore *store) : m_store(store) { }
 Expected<void> DeviceCache::applyChanges(const QJsonArray &changes, const QString &cursor)
 {
     QString error;
-    QSqlQuery *upsert = m_store->prepared("cache-upsert",
+    QSqlQuery *upsert = m_store->prepared(
         QStringLiteral("INSERT OR REPLACE INTO cache_entities (type, key, data, tote) VALUES (?, ?, ?, ?)"),
         &error);
-    QSqlQuery *remove = upsert ? m_store->prepared("cache-delete",
-                            QStringLiteral("DELETE FROM cache_entities WHERE type = ? AND key = ?"), &error)
-                               : nullptr;
+    QSqlQuery *remove = upsert
+        ? m_store->prepared(QStringLiteral("DELETE FROM cache_entities WHERE type = ? AND key = ?"), &error)
+        : nullptr;
     if (!upsert || !remove)
         return Error {QStringLiteral("Cannot update the device cache: %1").arg(error)};
     if (auto began = m_store->begin(); !began)
@@ -83,7 +83,7 @@ std::optional<QJsonObject> DeviceCache::entity(const QString &type, const QStrin
 {
     QString error;
     QSqlQuery *q = m_store->prepared(
-        "cache-get", QStringLiteral("SELECT data FROM cache_entities WHERE type = ? AND key = ?"), &error);
+        QStringLiteral("SELECT data FROM cache_entities WHERE type = ? AND key = ?"), &error);
     if (!q)
         return std::nullopt;
     q->bindValue(0, type);
@@ -99,7 +99,7 @@ QList<QJsonObject> DeviceCache::entities(const QString &type) const
 {
     QString error;
     QSqlQuery *q = m_store->prepared(
-        "cache-list", QStringLiteral("SELECT data FROM cache_entities WHERE type = ? ORDER BY key"), &error);
+        QStringLiteral("SELECT data FROM cache_entities WHERE type = ? ORDER BY key"), &error);
     QList<QJsonObject> list;
     if (!q)
         return list;
@@ -163,7 +163,7 @@ std::optional<CachedOrder> DeviceCache::orderByTote(const QString &tote) const
     if (tote.isEmpty())
         return std::nullopt;
     QString error;
-    QSqlQuery *q = m_store->prepared("cache-tote",
+    QSqlQuery *q = m_store->prepared(
         QStringLiteral(
             "SELECT data FROM cache_entities WHERE type = 'order' AND tote = ? ORDER BY key LIMIT 1"),
         &error);
@@ -183,7 +183,7 @@ QList<CachedOrder> DeviceCache::ordersEndingWith(const QString &suffix) const
     if (suffix.isEmpty())
         return found;
     QString error;
-    QSqlQuery *q = m_store->prepared("cache-order-suffix",
+    QSqlQuery *q = m_store->prepared(
         QStringLiteral("SELECT data FROM cache_entities WHERE type = 'order' AND substr(key, ?) = ? "
                        "ORDER BY key LIMIT 20"),
         &error);

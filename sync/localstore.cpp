@@ -1,6 +1,7 @@
 #include "localstore.h"
 
 #include "faults.h"
+#include "sqlconnection.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -56,18 +57,6 @@ const char *const kMigrations[] = {
     "CREATE INDEX scan_events_task ON scan_events (task, seq);",
 };
 static_assert(std::size(kMigrations) == LocalStore::kSchemaVersion);
-
-// Not a fault-injection point by itself: pragmas on open are not writes of the store's data.
-bool exec(QSqlDatabase db, const QString &sql, QString *error)
-{
-    QSqlQuery q(db);
-    if (!q.exec(sql)) {
-        if (error)
-            *error = describeSqlError(q.lastError());
-        return false;
-    }
-    return true;
-}
 
 // Runs PRAGMA integrity_check on a file without keeping it open. True when the file is fine
 // or is not a database yet (empty / new).
@@ -135,13 +124,18 @@ bool LocalStore::execWrite(const QString &sql, QString *error)
             *error = point.error();
         return false;
     }
-    return exec(database(), sql, error);
+    if (auto done = m_connection.exec(sql); !done) {
+        if (error)
+            *error = done.error();
+        return false;
+    }
+    return true;
 }
 
 QString LocalStore::meta(const QString &key)
 {
     QString error;
-    QSqlQuery *q = prepared("meta", QStringLiteral("SELECT value FROM device_meta WHERE key = ?"), &error);
+    QSqlQuery *q = prepared(QStringLiteral("SELECT value FROM device_meta WHERE key = ?"), &error);
     if (!q)
         return {};
     q->bindValue(0, key);
@@ -156,9 +150,8 @@ Expected<void> LocalStore::setMeta(const QString &key, const QString &value)
 {
     QString error;
     QSqlQuery *q = value.isEmpty()
-        ? prepared("meta-delete", QStringLiteral("DELETE FROM device_meta WHERE key = ?"), &error)
-        : prepared("meta-set",
-            QStringLiteral("INSERT OR REPLACE INTO device_meta (key, value) VALUES (?, ?)"), &error);
+        ? prepared(QStringLiteral("DELETE FROM device_meta WHERE key = ?"), &error)
+        : prepared(QStringLiteral("INSERT OR REPLACE INTO device_meta (key, value) VALUES (?, ?)"), &error);
     if (!q)
         return Error {error};
     q->bindValue(0, key);
@@ -175,77 +168,33 @@ Expected<void> LocalStore::createAtVersion(const QString &path, int version)
 {
     if (version < 0 || version > kSchemaVersion)
         return Error {QStringLiteral("no schema version %1").arg(version)};
-    const QString name = QStringLiteral("dockhand-create-%1").arg(quintptr(&path));
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (!db.open()) {
-            error = describeSqlError(db.lastError());
-        } else {
-            for (int v = 0; v < version && error.isEmpty(); ++v) {
-                const auto statements
-                    = QString::fromLatin1(kMigrations[v]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
-                for (const auto &sql : statements) {
-                    QSqlQuery q(db);
-                    if (!sql.trimmed().isEmpty() && !q.exec(sql)) {
-                        error = describeSqlError(q.lastError());
-                        break;
-                    }
-                }
-            }
-            QSqlQuery q(db);
-            if (error.isEmpty() && !q.exec(QStringLiteral("PRAGMA user_version=%1").arg(version)))
-                error = describeSqlError(q.lastError());
+    sql::Connection connection(
+        QStringLiteral("dockhand-create-%1").arg(quintptr(&path)), sql::Storage::Device);
+    if (auto opened = connection.openSqlite(path, {}); !opened)
+        return opened;
+    for (int v = 0; v < version; ++v) {
+        const auto statements
+            = QString::fromLatin1(kMigrations[v]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        for (const auto &statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (auto done = connection.exec(statement); !done)
+                return done;
         }
-        db.close();
     }
-    QSqlDatabase::removeDatabase(name);
-    if (!error.isEmpty())
-        return Error {error};
-    return {};
+    return connection.exec(QStringLiteral("PRAGMA user_version=%1").arg(version));
 }
 
 QString describeSqlError(const QSqlError &error)
 {
-    const QString native = error.nativeErrorCode();
-    // SQLite primary result codes: 13 FULL, 8 READONLY, 5 BUSY, 10 IOERR, 11 CORRUPT, 14 CANTOPEN.
-    const int code = native.toInt() & 0xff;
-    switch (code) {
-    case 13:
-        return QStringLiteral("the device storage is full");
-    case 8:
-        return QStringLiteral("the device storage is read-only");
-    case 5:
-        return QStringLiteral("the database is busy (locked by another process)");
-    case 10:
-        return QStringLiteral("the device storage failed to read or write (I/O error)");
-    case 11:
-        return QStringLiteral("the database file is damaged");
-    case 14:
-        return QStringLiteral("the database file cannot be opened");
-    default:
-        break;
-    }
-    const QString text = error.text().trimmed();
-    return text.isEmpty() ? QStringLiteral("unknown database error") : text;
+    return sql::describeError(error, sql::Storage::Device);
 }
 
-LocalStore::LocalStore(QString path, QString connectionName)
-    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+LocalStore::LocalStore(QString path, const QString &connectionName)
+    : m_path(std::move(path)), m_connection(connectionName, sql::Storage::Device)
 { }
 
-LocalStore::~LocalStore()
-{
-    qDeleteAll(m_statements);
-    m_statements.clear();
-    {
-        QSqlDatabase db = database();
-        if (db.isValid())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
+LocalStore::~LocalStore() = default;
 
 Expected<std::unique_ptr<LocalStore>> LocalStore::open(
     const QString &path, const QString &connectionName, OpenReport *report)
@@ -283,32 +232,17 @@ Expected<std::unique_ptr<LocalStore>> LocalStore::open(
         }
     }
 
+    // WAL lets the sync thread read while the UI thread commits scans; synchronous=FULL makes
+    // every committed scan survive a power cut, which is the promise the green banner makes.
     std::unique_ptr<LocalStore> store(new LocalStore(path, connectionName));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open())
-        return Error {
-            QStringLiteral("Cannot open the scan queue %1: %2").arg(path, describeSqlError(db.lastError()))};
-    if (auto configured = store->configure(); !configured)
-        return Error {configured.error()};
+    if (auto opened = store->m_connection.openSqlite(path,
+            {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+                QStringLiteral("PRAGMA foreign_keys=ON")});
+        !opened)
+        return Error {QStringLiteral("Cannot open the scan queue %1: %2").arg(path, opened.error())};
     if (auto migrated = store->migrate(); !migrated)
         return Error {migrated.error()};
     return store;
-}
-
-Expected<void> LocalStore::configure()
-{
-    QString error;
-    QSqlDatabase db = database();
-    // WAL lets the sync thread read while the UI thread commits scans; synchronous=FULL makes
-    // every committed scan survive a power cut, which is the promise the green banner makes.
-    for (const char *pragma :
-        {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
-        if (!exec(db, QString::fromLatin1(pragma), &error))
-            return Error {QStringLiteral("Cannot prepare the scan queue %1: %2").arg(m_path, error)};
-    }
-    return {};
 }
 
 int LocalStore::schemaVersion()
@@ -333,8 +267,8 @@ Expected<void> LocalStore::migrate()
     QSqlDatabase db = database();
     for (; version < kSchemaVersion; ++version) {
         QString error;
-        if (!db.transaction())
-            return Error {describeSqlError(db.lastError())};
+        if (auto began = m_connection.begin(); !began)
+            return began;
         const auto statements
             = QString::fromLatin1(kMigrations[version]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
         bool fine = true;
@@ -344,8 +278,13 @@ Expected<void> LocalStore::migrate()
                 break;
             }
         }
-        if (fine)
-            fine = exec(db, QStringLiteral("PRAGMA user_version=%1").arg(version + 1), &error);
+        if (fine) {
+            if (auto done = m_connection.exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1));
+                !done) {
+                error = done.error();
+                fine = false;
+            }
+        }
         if (fine) {
             if (auto point = writePoint(); !point) {
                 error = point.error();
@@ -364,48 +303,34 @@ Expected<void> LocalStore::migrate()
     return {};
 }
 
-QSqlQuery *LocalStore::prepared(const char *key, const QString &sql, QString *error)
+QSqlQuery *LocalStore::prepared(const QString &sql, QString *error)
 {
-    auto it = m_statements.constFind(QByteArray(key));
-    if (it != m_statements.constEnd())
-        return it.value();
-    auto *query = new QSqlQuery(database());
-    if (!query->prepare(sql)) {
+    auto query = m_connection.prepared(sql);
+    if (!query) {
         if (error)
-            *error = describeSqlError(query->lastError());
-        delete query;
+            *error = query.error();
         return nullptr;
     }
-    m_statements.insert(QByteArray(key), query);
-    return query;
+    return query.value();
 }
 
 Expected<void> LocalStore::begin()
 {
-    QSqlDatabase db = database();
-    if (!db.transaction())
-        return Error {describeSqlError(db.lastError())};
-    return {};
+    return m_connection.begin();
 }
 
 Expected<void> LocalStore::commit()
 {
-    QSqlDatabase db = database();
     if (auto point = writePoint(); !point) {
-        db.rollback();
+        m_connection.rollback();
         return point;
     }
-    if (!db.commit()) {
-        const QString error = describeSqlError(db.lastError());
-        db.rollback();
-        return Error {error};
-    }
-    return {};
+    return m_connection.commit();
 }
 
 void LocalStore::rollback()
 {
-    database().rollback();
+    m_connection.rollback();
 }
 
 } // namespace dockhand

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "expected.h"
+#include "sqlconnection.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -34,11 +35,11 @@ public:
     LocalStore(const LocalStore &) = delete;
     LocalStore &operator=(const LocalStore &) = delete;
 
-    QSqlDatabase database() const { return QSqlDatabase::database(m_connectionName, false); }
+    QSqlDatabase database() const { return m_connection.database(); }
     QString path() const { return m_path; }
 
-    // A statement prepared once per connection and reused; `key` names it.
-    QSqlQuery *prepared(const char *key, const QString &sql, QString *error);
+    // The statement `sql`, prepared once on this connection and reused (cached by its text).
+    QSqlQuery *prepared(const QString &sql, QString *error);
 
     Expected<void> begin();
     Expected<void> commit();
@@ -65,16 +66,15 @@ public:
     static Expected<void> createAtVersion(const QString &path, int version);
 
 private:
-    LocalStore(QString path, QString connectionName);
-    Expected<void> configure();
+    LocalStore(QString path, const QString &connectionName);
     Expected<void> migrate();
 
     QString m_path;
-    QString m_connectionName;
-    QHash<QByteArray, QSqlQuery *> m_statements;
+    sql::Connection m_connection; // the connection and its prepared statements (support/sql)
 };
 
-// Describes a failed query in words an admin can act on (disk full, read-only, locked ...).
+// Describes a failed query in words an operator can act on (storage full, read-only, locked ...):
+// sql::describeError for the device's storage.
 QString describeSqlError(const QSqlError &error);
 
 } // namespace dockhand

@@ -38,7 +38,7 @@ ScanQueue::ScanQueue(LocalStore *store, QString deviceId)
 Expected<protocol::ScanEvent> ScanQueue::append(protocol::ScanEvent event)
 {
     QString error;
-    QSqlQuery *insert = m_store->prepared("append",
+    QSqlQuery *insert = m_store->prepared(
         QStringLiteral(
             "INSERT INTO scan_events (id, device, operator, task, step, raw, aim, source, kind, fields, "
             "result, reason, device_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
@@ -104,10 +104,10 @@ QueuedEvent ScanQueue::readRow(const QSqlQuery &q) const
 Expected<QList<protocol::ScanEvent>> ScanQueue::pendingBatch(int maxEvents, qint64 maxBytes)
 {
     QString error;
-    QSqlQuery *q = m_store->prepared("pending",
-        QStringLiteral("SELECT %1 FROM scan_events WHERE state = 0 ORDER BY seq LIMIT ?")
-            .arg(QLatin1String(kColumns)),
-        &error);
+    QSqlQuery *q
+        = m_store->prepared(QStringLiteral("SELECT %1 FROM scan_events WHERE state = 0 ORDER BY seq LIMIT ?")
+                                .arg(QLatin1String(kColumns)),
+            &error);
     if (!q)
         return Error {error};
     q->bindValue(0, maxEvents);
@@ -131,7 +131,7 @@ Expected<void> ScanQueue::applyAcks(const QList<protocol::EventAck> &acks)
     if (acks.isEmpty())
         return {};
     QString error;
-    QSqlQuery *q = m_store->prepared("ack",
+    QSqlQuery *q = m_store->prepared(
         QStringLiteral("UPDATE scan_events SET state = ?, server_reason = ?, acked_at = ? WHERE id = ?"),
         &error);
     if (!q)
@@ -162,8 +162,8 @@ Expected<qint64> ScanQueue::continueAfter(qint64 serverLastSeq)
     if (m_store->meta(kSettled) == QLatin1String("1"))
         return 0;
     QString error;
-    auto scalar = [&](const char *name, const QString &sql, qint64 *out) {
-        QSqlQuery *q = m_store->prepared(name, sql, &error);
+    auto scalar = [&](const QString &sql, qint64 *out) {
+        QSqlQuery *q = m_store->prepared(sql, &error);
         if (!q)
             return false;
         if (!q->exec() || !q->next()) {
@@ -175,8 +175,8 @@ Expected<qint64> ScanQueue::continueAfter(qint64 serverLastSeq)
         q->finish();
         return true;
     };
-    auto write = [&](const char *name, const QString &sql, const QVariantList &values = {}) {
-        QSqlQuery *q = m_store->prepared(name, sql, &error);
+    auto write = [&](const QString &sql, const QVariantList &values = {}) {
+        QSqlQuery *q = m_store->prepared(sql, &error);
         if (!q)
             return false;
         for (int i = 0; i < values.size(); ++i)
@@ -191,11 +191,10 @@ Expected<qint64> ScanQueue::continueAfter(qint64 serverLastSeq)
     qint64 first = 0;
     qint64 last = 0;
     qint64 counted = 0;
-    if (!scalar(
-            "settle-answered", QStringLiteral("SELECT COUNT(*) FROM scan_events WHERE state <> 0"), &answered)
-        || !scalar("settle-first", QStringLiteral("SELECT COALESCE(MIN(seq), 0) FROM scan_events"), &first)
-        || !scalar("settle-last", QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM scan_events"), &last)
-        || !scalar("settle-counter",
+    if (!scalar(QStringLiteral("SELECT COUNT(*) FROM scan_events WHERE state <> 0"), &answered)
+        || !scalar(QStringLiteral("SELECT COALESCE(MIN(seq), 0) FROM scan_events"), &first)
+        || !scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM scan_events"), &last)
+        || !scalar(
             QStringLiteral("SELECT COUNT(*) FROM sqlite_sequence WHERE name = 'scan_events'"), &counted)) {
         m_store->rollback();
         return Error {error};
@@ -206,8 +205,8 @@ Expected<qint64> ScanQueue::continueAfter(qint64 serverLastSeq)
         // no two rows ever share a number on the way), then let numbering go on from the top.
         const qint64 offset = first > 0 && first <= serverLastSeq ? serverLastSeq - first + 1 : 0;
         if (offset > 0) {
-            if (!write("settle-negate", QStringLiteral("UPDATE scan_events SET seq = -seq"))
-                || !write("settle-shift", QStringLiteral("UPDATE scan_events SET seq = ? - seq"), {offset})) {
+            if (!write(QStringLiteral("UPDATE scan_events SET seq = -seq"))
+                || !write(QStringLiteral("UPDATE scan_events SET seq = ? - seq"), {offset})) {
                 m_store->rollback();
                 return Error {error};
             }
@@ -215,10 +214,9 @@ Expected<qint64> ScanQueue::continueAfter(qint64 serverLastSeq)
         }
         const qint64 floor = qMax(serverLastSeq, last + offset);
         const bool counterSet = counted > 0
-            ? write("settle-raise",
-                QStringLiteral("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'scan_events'"),
+            ? write(QStringLiteral("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'scan_events'"),
                 {floor})
-            : write("settle-start",
+            : write(
                 QStringLiteral("INSERT INTO sqlite_sequence (name, seq) VALUES ('scan_events', ?)"), {floor});
         if (!counterSet) {
             m_store->rollback();
@@ -237,8 +235,8 @@ Expected<qint64> ScanQueue::continueAfter(qint64 serverLastSeq)
 Expected<qint64> ScanQueue::backlog()
 {
     QString error;
-    QSqlQuery *q = m_store->prepared(
-        "backlog", QStringLiteral("SELECT count(*) FROM scan_events WHERE state = 0"), &error);
+    QSqlQuery *q
+        = m_store->prepared(QStringLiteral("SELECT count(*) FROM scan_events WHERE state = 0"), &error);
     if (!q)
         return Error {error};
     if (!q->exec() || !q->next())
@@ -251,7 +249,7 @@ Expected<qint64> ScanQueue::backlog()
 Expected<qint64> ScanQueue::count()
 {
     QString error;
-    QSqlQuery *q = m_store->prepared("count", QStringLiteral("SELECT count(*) FROM scan_events"), &error);
+    QSqlQuery *q = m_store->prepared(QStringLiteral("SELECT count(*) FROM scan_events"), &error);
     if (!q)
         return Error {error};
     if (!q->exec() || !q->next())
@@ -261,12 +259,11 @@ Expected<qint64> ScanQueue::count()
     return n;
 }
 
-Expected<QList<QueuedEvent>> ScanQueue::select(
-    const char *name, const QString &where, const QVariantList &values)
+Expected<QList<QueuedEvent>> ScanQueue::select(const QString &where, const QVariantList &values)
 {
     QString error;
     QSqlQuery *q = m_store->prepared(
-        name, QStringLiteral("SELECT %1 FROM scan_events %2").arg(QLatin1String(kColumns), where), &error);
+        QStringLiteral("SELECT %1 FROM scan_events %2").arg(QLatin1String(kColumns), where), &error);
     if (!q)
         return Error {error};
     for (int i = 0; i < values.size(); ++i)
@@ -282,18 +279,18 @@ Expected<QList<QueuedEvent>> ScanQueue::select(
 
 Expected<QList<QueuedEvent>> ScanQueue::latest(int limit)
 {
-    return select("latest", QStringLiteral("ORDER BY seq DESC LIMIT ?"), {limit});
+    return select(QStringLiteral("ORDER BY seq DESC LIMIT ?"), {limit});
 }
 
 Expected<QList<QueuedEvent>> ScanQueue::acceptedForTask(const QString &task, const QString &step)
 {
-    return select("accepted-for-task",
+    return select(
         QStringLiteral("WHERE task = ? AND step = ? AND result = 'accepted' ORDER BY seq"), {task, step});
 }
 
 Expected<QList<QueuedEvent>> ScanQueue::exceptions(int limit)
 {
-    return select("exceptions",
+    return select(
         QStringLiteral("WHERE state = 2 "
                        "OR (result = 'accepted' AND json_extract(fields, '$.action') IN ('short', 'damage')) "
                        "OR (result = 'refused' AND kind = 'product' AND ("

@@ -66,7 +66,7 @@ public:
 private:
     QueuedEvent readRow(const class QSqlQuery &q) const;
     // Events by a statement prepared once under `name`: "SELECT <columns> FROM scan_events <where>".
-    Expected<QList<QueuedEvent>> select(const char *name, const QString &where, const QVariantList &values);
+    Expected<QList<QueuedEvent>> select(const QString &where, const QVariantList &values);
 
     LocalStore *m_store;
     QString m_deviceId;

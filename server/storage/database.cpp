@@ -1,6 +1,7 @@
 #include "storage/database.h"
 
 #include "faults.h"
+#include "sqlconnection.h"
 
 #include "storage/batch.h"
 
@@ -16,28 +17,7 @@ namespace dockhand::server {
 
 QString describeSqlError(const QSqlError &error)
 {
-    // SQLite primary result codes: 13 FULL, 8 READONLY, 5 BUSY, 10 IOERR, 11 CORRUPT, 14 CANTOPEN, 26 NOTADB.
-    const int code = error.nativeErrorCode().toInt() & 0xff;
-    switch (code) {
-    case 13:
-        return QStringLiteral("the server's disk is full");
-    case 8:
-        return QStringLiteral("the database is read-only");
-    case 5:
-        return QStringLiteral("the database is busy (locked by another process)");
-    case 10:
-        return QStringLiteral("the disk failed to read or write (I/O error)");
-    case 11:
-        return QStringLiteral("the database file is damaged");
-    case 14:
-        return QStringLiteral("the database file cannot be opened");
-    case 26:
-        return QStringLiteral("the file is not an SQLite database");
-    default:
-        break;
-    }
-    const QString text = error.text().trimmed();
-    return text.isEmpty() ? QStringLiteral("unknown database error") : text;
+    return sql::describeError(error, sql::Storage::Server);
 }
 
 QString text(const QString &value)
@@ -52,21 +32,11 @@ qint64 returnedId(QSqlQuery *q)
     return id;
 }
 
-Database::Database(DatabaseLocation location, QString connectionName)
-    : m_location(std::move(location)), m_connectionName(std::move(connectionName))
+Database::Database(DatabaseLocation location, const QString &connectionName)
+    : m_location(std::move(location)), m_connection(connectionName, sql::Storage::Server)
 { }
 
-Database::~Database()
-{
-    qDeleteAll(m_statements);
-    m_statements.clear();
-    {
-        QSqlDatabase db = connection();
-        if (db.isValid())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
+Database::~Database() = default;
 
 Expected<std::unique_ptr<Database>> Database::open(
     const DatabaseLocation &location, const QString &connectionName)
@@ -74,7 +44,7 @@ Expected<std::unique_ptr<Database>> Database::open(
     if (location.kind == DatabaseLocation::Kind::PostgreSql) {
         const QUrl url(location.url);
         std::unique_ptr<Database> store(new Database(location, connectionName));
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        QSqlDatabase db = store->m_connection.add(QStringLiteral("QPSQL"));
         if (!db.isValid())
             return Error {QStringLiteral(
                 "the Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql)")};
@@ -102,17 +72,16 @@ Expected<std::unique_ptr<Database>> Database::open(
     if (info.exists() && !info.isWritable())
         return Error {QStringLiteral("the database file %1 is not writable").arg(path)};
 
+    // WAL + synchronous=NORMAL: a commit costs no fsync of the main file, so batches of events
+    // commit fast; a power cut can lose the last commits but never corrupts the database, and the
+    // devices resend whatever was not acknowledged. (The device queue uses FULL: it is the only
+    // copy.) WAL also lets the request workers' readers read while the writer writes.
     std::unique_ptr<Database> store(new Database(location, connectionName));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    db.setDatabaseName(path);
-    // Waits instead of failing at once when another process holds the write lock briefly
-    // (a backup tool, the sqlite3 shell).
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open())
-        return Error {
-            QStringLiteral("cannot open the database %1: %2").arg(path, describeSqlError(db.lastError()))};
-    if (auto configured = store->configure(); !configured)
-        return Error {configured.error()};
+    if (auto opened = store->m_connection.openSqlite(path,
+            {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=NORMAL"),
+                QStringLiteral("PRAGMA foreign_keys=ON")});
+        !opened)
+        return Error {QStringLiteral("cannot open the database %1: %2").arg(path, opened.error())};
     return store;
 }
 
@@ -122,23 +91,6 @@ QString Database::dialectName() const
                                                                  : QStringLiteral("sqlite");
 }
 
-Expected<void> Database::configure()
-{
-    // WAL + synchronous=NORMAL: a commit costs no fsync of the main file, so batches of events
-    // commit fast; a power cut can lose the last commits but never corrupts the database, and the
-    // devices resend whatever was not acknowledged. (The device queue uses FULL: it is the only copy.)
-    const char *const pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-        "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"};
-    QSqlDatabase db = connection();
-    for (const char *pragma : pragmas) {
-        QSqlQuery q(db);
-        if (!q.exec(QString::fromLatin1(pragma)))
-            return Error {QStringLiteral("cannot prepare the database %1: %2")
-                              .arg(m_location.describe(), describeSqlError(q.lastError()))};
-    }
-    return {};
-}
-
 bool Database::isPostgres() const
 {
     return m_location.kind == DatabaseLocation::Kind::PostgreSql;
@@ -146,26 +98,17 @@ bool Database::isPostgres() const
 
 Expected<void> Database::begin()
 {
-    QSqlDatabase db = connection();
-    if (!db.transaction())
-        return Error {describeSqlError(db.lastError())};
-    return {};
+    return m_connection.begin();
 }
 
 Expected<void> Database::commit()
 {
-    QSqlDatabase db = connection();
-    if (!db.commit()) {
-        const QString error = describeSqlError(db.lastError());
-        db.rollback();
-        return Error {error};
-    }
-    return {};
+    return m_connection.commit();
 }
 
 void Database::rollback()
 {
-    connection().rollback();
+    m_connection.rollback();
 }
 
 Expected<QSqlQuery *> Database::run(const QString &sql, std::initializer_list<QVariant> values)
@@ -181,16 +124,10 @@ Expected<QSqlQuery *> Database::runBatch(const QString &sql, const QVariantList 
 Expected<QSqlQuery *> Database::execute(
     const QString &sql, const QVariant *values, qsizetype count, bool named)
 {
-    QSqlQuery *query = m_statements.value(sql);
-    if (!query) {
-        query = new QSqlQuery(connection());
-        if (!query->prepare(sql)) {
-            const QString error = describeSqlError(query->lastError());
-            delete query;
-            return Error {error};
-        }
-        m_statements.insert(sql, query);
-    }
+    auto prepared = m_connection.prepared(sql);
+    if (!prepared)
+        return Error {prepared.error()};
+    QSqlQuery *query = prepared.value();
     if (faults::pass(faults::kServerStatement))
         return Error {QStringLiteral("the server database failed to read or write (injected fault)")};
     for (qsizetype i = 0; i < count; ++i) {

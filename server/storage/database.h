@@ -2,6 +2,7 @@
 
 #include "expected.h"
 #include "serveroptions.h"
+#include "sqlconnection.h"
 
 #include <QHash>
 #include <QLoggingCategory>
@@ -26,9 +27,10 @@ constexpr int kMigrateLock = 4801;
 constexpr int kSeedLock = 4802;
 constexpr int kChangeLogLock = 4803;
 
-// The one database connection the server's stores share, and the only place that runs SQL: it
-// opens the connection (SQLite or PostgreSQL), caches every prepared statement by its text, and
-// tells whether the last failure may be retried. The stores (events, orders, tasks, change log,
+// The database connection a ServerStore's stores share, and the only place that runs SQL: it
+// opens the connection (SQLite or PostgreSQL) over sql::Connection (which caches every prepared
+// statement by its text), counts the server-statement fault point, and tells whether the last
+// failure may be retried. The stores (events, orders, tasks, change log,
 // access, floor) are thin classes over one Database, owned once by ServerStore.
 //
 // Not thread-safe: one Database per thread (a Qt SQL connection belongs to the thread that
@@ -44,7 +46,7 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    QSqlDatabase connection() const { return QSqlDatabase::database(m_connectionName, false); }
+    QSqlDatabase connection() const { return m_connection.database(); }
     const DatabaseLocation &location() const { return m_location; }
     QString dialectName() const; // "sqlite" or "postgresql"
     QString describe() const { return m_location.describe(); }
@@ -72,17 +74,16 @@ public:
     // statement fails as if the disk had failed.
 
 private:
-    Database(DatabaseLocation location, QString connectionName);
-    Expected<void> configure();
+    Database(DatabaseLocation location, const QString &connectionName);
     Expected<QSqlQuery *> execute(const QString &sql, const QVariant *values, qsizetype count, bool named);
 
     DatabaseLocation m_location;
-    QString m_connectionName;
-    QHash<QString, QSqlQuery *> m_statements;
+    sql::Connection m_connection; // the connection and its prepared statements (support/sql)
     bool m_retryable = false; // the last failed statement was a deadlock / serialization failure
 };
 
-// A failed query in words an admin can act on (disk full, read-only, locked ...).
+// A failed query in words an admin can act on (disk full, read-only, locked ...):
+// sql::describeError for the server's storage.
 QString describeSqlError(const QSqlError &error);
 
 // Empty optional fields arrive as null QStrings, which the driver would bind as SQL NULL;

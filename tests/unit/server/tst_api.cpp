@@ -1,3 +1,4 @@
+#include "demostore.h"
 #include "faults.h"
 #include "http/api.h"
 #include "scanevents.h"
@@ -56,19 +57,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        DatabaseLocation location;
-        location.sqlitePath = m_dir.filePath(QStringLiteral("api.db"));
-        auto store = ServerStore::open(location, QStringLiteral("tst-api"));
-        QVERIFY2(store.ok(), qPrintable(store.error()));
-        m_store = std::move(store.value());
-        auto demo = WarehouseData::demo();
-        QVERIFY(demo.ok());
-        // One admin is enough here (tst_auth covers the roles); fewer PINs to hash.
-        demo->operators.removeIf(
-            [](const WarehouseData::Operator &o) { return o.role != QLatin1String("admin"); });
-        QVERIFY(m_store->seedIfEmpty(demo.value()).value());
-        QVERIFY(m_store->addEnrolmentCode(QStringLiteral("TEST")).ok());
-        auto login = m_store->login(demo->operators.first().badge, demo->operators.first().pin);
+        auto demo
+            = testing::openDemoStore(m_dir.filePath(QStringLiteral("api.db")), QStringLiteral("tst-api"));
+        QVERIFY2(demo.store, qPrintable(demo.error));
+        m_store = std::move(demo.store);
+        auto login = m_store->login(demo.admin.badge, demo.admin.pin);
         QVERIFY(login.ok());
         m_admin = login->token;
         // A rate no test reaches: tst_auth tests the limit itself.

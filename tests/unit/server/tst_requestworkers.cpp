@@ -2,6 +2,7 @@
 // busy, every posted job finished on shutdown, and the whole Api answering from several threads
 // at once over one SQLite database with every event stored exactly once.
 
+#include "demostore.h"
 #include "http/api.h"
 #include "http/requestworkers.h"
 #include "scanevents.h"
@@ -52,15 +53,9 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_location = sqliteAt(m_dir.filePath(QStringLiteral("workers.db")));
-        auto store = ServerStore::open(m_location, QStringLiteral("tst-workers-main"));
-        QVERIFY2(store.ok(), qPrintable(store.error()));
-        m_store = std::move(store.value());
-        auto demo = WarehouseData::demo();
-        QVERIFY(demo.ok());
-        demo->operators.removeIf(
-            [](const WarehouseData::Operator &o) { return o.role != QLatin1String("admin"); });
-        QVERIFY(m_store->seedIfEmpty(demo.value()).value());
-        QVERIFY(m_store->addEnrolmentCode(QStringLiteral("TEST")).ok());
+        auto demo = testing::openDemoStore(m_location.sqlitePath, QStringLiteral("tst-workers-main"));
+        QVERIFY2(demo.store, qPrintable(demo.error));
+        m_store = std::move(demo.store);
     }
 
     void plan_data()

@@ -88,7 +88,8 @@ private slots:
         for (const QString &bad : {QStringLiteral("0"), QStringLiteral("65"), QStringLiteral("lots")}) {
             o = parse({QStringLiteral("--workers"), bad});
             QVERIFY(!o.ok());
-            QCOMPARE(o.error(), QStringLiteral("--workers: '%1' is not a whole number from 1 to 64").arg(bad));
+            QCOMPARE(
+                o.error(), QStringLiteral("--workers: '%1' is not a whole number from 1 to 64").arg(bad));
         }
     }
 

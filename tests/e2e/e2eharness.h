@@ -35,6 +35,8 @@ public:
     // (storedEvents, apiCall); this is for what the API does not show.
     QString databasePath() const;
     int port() const { return m_port; }
+    // The server process's id (0 when it is not running), e.g. to read its CPU time in /proc.
+    qint64 pid() const { return m_process.processId(); }
     QUrl url() const; // http:// or https:// (--tls-cert) as the server announced
     QString output() const { return m_output; }
     // The --tls-cert it was started with (the certificate a client trusts), or empty.

@@ -12,21 +12,19 @@
 // (or DOCKHAND_BENCH_DEVICES, DOCKHAND_BENCH_EVENTS, DOCKHAND_BENCH_BATCH).
 // Skips (exit 0, with a message) when a PostgreSQL cluster cannot be started.
 
+#include "benchclient.h"
 #include "benchstats.h"
 #include "e2eharness.h"
 #include "pgcluster.h"
 #include "protocol.h"
-#include "scanevents.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
+#include <QJsonObject>
 #include <QNetworkReply>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -36,8 +34,6 @@
 #include <QTimer>
 #include <QUuid>
 
-#include <algorithm>
-#include <cmath>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -48,119 +44,9 @@ namespace {
 
 QTextStream out(stdout);
 
-int setting(int argc, char **argv, int index, const char *env, int fallback, int minimum, int maximum)
-{
-    bool ok = false;
-    int value = argc > index ? QString::fromLocal8Bit(argv[index]).toInt(&ok)
-                             : qEnvironmentVariableIntValue(env, &ok);
-    if (!ok)
-        value = fallback;
-    return qBound(minimum, value, maximum);
-}
-
+using bench::Device;
+using bench::Tally;
 using testing::PgCluster; // a private throwaway cluster (tests/common/pgcluster.h)
-
-// The server's arguments: the demo warehouse on `databaseUrl`, and limits raised — every
-// simulated device and every enrolment comes from 127.0.0.1.
-QStringList serverArgs(const QString &databaseUrl)
-{
-    return {QStringLiteral("--quiet"), QStringLiteral("--demo"), QStringLiteral("--database"), databaseUrl,
-        QStringLiteral("--enrolment-code"), QStringLiteral("BENCH"), QStringLiteral("--rate"),
-        QStringLiteral("1000000"), QStringLiteral("--burst"), QStringLiteral("1000000"),
-        QStringLiteral("--login-rate"), QStringLiteral("1000000"), QStringLiteral("--login-burst"),
-        QStringLiteral("1000000")};
-}
-
-QUrl endpoint(const e2e::ServerProcess &server, const QString &path)
-{
-    return server.url().resolved(QUrl(path));
-}
-
-// A simulated device: its own connection (QNetworkAccessManager), token and queued batches.
-struct Device
-{
-    QString id;
-    int server = 0;
-    QByteArray token;
-    QList<QByteArray> batches; // request bodies, built before the clock starts
-    QList<QUuid> ids; // every event id it sends
-    int next = 0;
-    std::unique_ptr<QNetworkAccessManager> net;
-};
-
-struct Tally
-{
-    QList<double> latencyMs;
-    qint64 accepted = 0;
-    qint64 duplicates = 0;
-    qint64 rejected = 0;
-    qint64 gaps = 0; // gaps the server reported
-    int retried = 0; // 503 / 429 answers, sent again after Retry-After
-    QString error; // fatal: the run stopped
-};
-
-std::vector<Device> makeDevices(const QString &prefix, int devices, int events, int batch, int servers)
-{
-    std::vector<Device> fleet(devices);
-    for (int d = 0; d < devices; ++d) {
-        Device &device = fleet[d];
-        device.id
-            = devices == 1 ? prefix : QStringLiteral("%1-%2").arg(prefix).arg(d + 1, 3, 10, QLatin1Char('0'));
-        device.server = d % servers;
-        device.net = std::make_unique<QNetworkAccessManager>();
-        const QList<protocol::ScanEvent> scans = testing::homeScans(device.id, events);
-        for (int first = 0; first < events; first += batch) {
-            protocol::UploadRequest upload;
-            upload.deviceId = device.id;
-            upload.events = scans.mid(first, batch);
-            for (const protocol::ScanEvent &e : std::as_const(upload.events))
-                device.ids.append(e.id);
-            device.batches.append(QJsonDocument(upload.toJson()).toJson(QJsonDocument::Compact));
-        }
-    }
-    return fleet;
-}
-
-QNetworkReply *post(
-    Device &device, const e2e::ServerProcess &server, const QString &path, const QByteArray &body)
-{
-    QNetworkRequest req(endpoint(server, path));
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    req.setTransferTimeout(120000);
-    if (!device.token.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + device.token);
-    return device.net->post(req, body);
-}
-
-// Every device enrols with its server at once; false (and why) if one is refused.
-bool enrolAll(std::vector<Device> &fleet, const QList<e2e::ServerProcess *> &servers, QString *why)
-{
-    QEventLoop loop;
-    int left = int(fleet.size());
-    for (Device &device : fleet) {
-        const QByteArray body = QJsonDocument(
-            QJsonObject {{QStringLiteral("code"), QStringLiteral("BENCH")},
-                {QStringLiteral("device"),
-                    device.id}}).toJson(QJsonDocument::Compact);
-        QNetworkReply *reply = post(device, *servers.at(device.server), QStringLiteral("/v1/enrol"), body);
-        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, d = &device] {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
-            d->token = json.value(QLatin1String("token")).toString().toLatin1();
-            if (status != 200 || d->token.isEmpty())
-                *why = QStringLiteral("enrolment of %1 answered HTTP %2 %3")
-                           .arg(d->id)
-                           .arg(status)
-                           .arg(json.value(QLatin1String("error")).toString());
-            reply->deleteLater();
-            if (--left == 0)
-                loop.quit();
-        });
-    }
-    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return left == 0 && why->isEmpty();
-}
 
 // What the devices downloaded: every device pages through GET /v1/sync until the server says
 // there is no more, all devices at once, as each does when it starts.
@@ -179,15 +65,11 @@ Downloaded downloadAll(
     int busy = int(fleet.size());
     std::function<void(Device &, const QString &, qint64)> fetch = [&](Device &device, const QString &cursor,
                                                                        qint64 changes) {
-        QUrl url = endpoint(*servers.at(device.server), QStringLiteral("/v1/sync"));
-        url.setQuery(
-            QStringLiteral("limit=200&cursor=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
-        QNetworkRequest req(url);
-        req.setTransferTimeout(120000);
-        req.setRawHeader("Authorization", "Bearer " + device.token);
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
-        QNetworkReply *reply = device.net->get(req);
+        QNetworkReply *reply = bench::get(device, *servers.at(device.server),
+            QStringLiteral("/v1/sync?limit=200&cursor=")
+                + QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
         QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, timer, changes, d = &device] {
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             const QJsonObject page = QJsonDocument::fromJson(reply->readAll()).object();
@@ -221,78 +103,6 @@ Downloaded downloadAll(
         loop.exec();
     *seconds = clock.nsecsElapsed() / 1e9;
     return result;
-}
-
-// Each device sends batches [from, to) of its queue one after the other, all devices at once, to
-// server (device.server + shift) % servers. Returns when all are answered (or on a fatal error).
-Tally upload(std::vector<Device> &fleet, const QList<e2e::ServerProcess *> &servers, int from, int to,
-    int shift, double *seconds)
-{
-    Tally tally;
-    QEventLoop loop;
-    int busy = 0;
-    std::function<void(Device &)> send = [&](Device &device) {
-        if (device.next >= to || !tally.error.isEmpty()) {
-            if (--busy == 0)
-                loop.quit();
-            return;
-        }
-        auto timer = std::make_shared<QElapsedTimer>();
-        timer->start();
-        const e2e::ServerProcess &server = *servers.at((device.server + shift) % servers.size());
-        QNetworkReply *reply
-            = post(device, server, QStringLiteral("/v1/events"), device.batches.at(device.next));
-        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, timer, d = &device] {
-            const double ms = timer->nsecsElapsed() / 1e6;
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QByteArray body = reply->readAll();
-            const int wait = qMax(1, reply->rawHeader("Retry-After").toInt()) * 1000;
-            reply->deleteLater();
-            if (status == 503 || status == 429) {
-                // The server asks to come back later (a deadlock it gave up retrying, a limit):
-                // what a device does, after Retry-After.
-                ++tally.retried;
-                QTimer::singleShot(wait, &loop, [&, d] { send(*d); });
-                return;
-            }
-            if (status != 200) {
-                tally.error = QStringLiteral("%1: HTTP %2 %3")
-                                  .arg(d->id)
-                                  .arg(status)
-                                  .arg(QString::fromUtf8(body.left(300)));
-                if (--busy == 0)
-                    loop.quit();
-                return;
-            }
-            tally.latencyMs.append(ms);
-            const QJsonObject json = QJsonDocument::fromJson(body).object();
-            for (const QJsonValue &r : json.value(QLatin1String("results")).toArray()) {
-                const QString s = r.toObject().value(QLatin1String("status")).toString();
-                tally.accepted += s == QLatin1String("accepted");
-                tally.duplicates += s == QLatin1String("duplicate");
-                tally.rejected += s == QLatin1String("rejected");
-            }
-            tally.gaps += json.value(QLatin1String("gaps")).toArray().size();
-            ++d->next;
-            send(*d);
-        });
-    };
-    QElapsedTimer clock;
-    clock.start();
-    for (Device &device : fleet) {
-        device.next = from;
-        ++busy;
-    }
-    for (Device &device : fleet)
-        send(device);
-    QTimer::singleShot(600000, &loop, [&] {
-        tally.error = QStringLiteral("no answer within 10 minutes");
-        loop.quit();
-    });
-    if (busy > 0)
-        loop.exec();
-    *seconds = clock.nsecsElapsed() / 1e9;
-    return tally;
 }
 
 void report(const QString &label, qint64 events, double seconds, const Tally &t)
@@ -398,9 +208,10 @@ bool createDatabases(const PgCluster &pg, QString *why)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const int devices = setting(argc, argv, 1, "DOCKHAND_BENCH_DEVICES", 200, 2, 2000);
-    const int events = setting(argc, argv, 2, "DOCKHAND_BENCH_EVENTS", 300, 1, 100000);
-    const int batch = setting(argc, argv, 3, "DOCKHAND_BENCH_BATCH", 100, 1, protocol::kMaxEventsPerBatch);
+    const int devices = bench::setting(argc, argv, 1, "DOCKHAND_BENCH_DEVICES", 200, 2, 2000);
+    const int events = bench::setting(argc, argv, 2, "DOCKHAND_BENCH_EVENTS", 300, 1, 100000);
+    const int batch
+        = bench::setting(argc, argv, 3, "DOCKHAND_BENCH_BATCH", 100, 1, protocol::kMaxEventsPerBatch);
     const qint64 total = qint64(devices) * events;
     out << "bench_fleet: " << devices << " devices x " << events << " events (batches of " << batch
         << ") on 2 dockhand-server processes sharing one PostgreSQL\n";
@@ -419,14 +230,14 @@ int main(int argc, char **argv)
     // The fleet: two servers on one database, devices split between them.
     e2e::ServerProcess first(dir.filePath(QStringLiteral("server-1")));
     e2e::ServerProcess second(dir.filePath(QStringLiteral("server-2")));
-    if (!first.start(0, serverArgs(pg.url(QStringLiteral("fleet"))), &why)
-        || !second.start(0, serverArgs(pg.url(QStringLiteral("fleet"))), &why)) {
+    if (!first.start(0, bench::serverArgs(pg.url(QStringLiteral("fleet"))), &why)
+        || !second.start(0, bench::serverArgs(pg.url(QStringLiteral("fleet"))), &why)) {
         out << "bench_fleet: " << why << "\n";
         return 1;
     }
     const QList<e2e::ServerProcess *> servers {&first, &second};
-    std::vector<Device> fleet = makeDevices(QStringLiteral("fleet"), devices, events, batch, 2);
-    if (!enrolAll(fleet, servers, &why)) {
+    std::vector<Device> fleet = bench::makeDevices(QStringLiteral("fleet"), devices, events, batch, 2);
+    if (!bench::enrolAll(fleet, servers, &why)) {
         out << "bench_fleet: " << why << "\n";
         return 1;
     }
@@ -447,7 +258,7 @@ int main(int argc, char **argv)
 
     const int batches = int(fleet.front().batches.size());
     double fleetSeconds = 0;
-    const Tally run = upload(fleet, servers, 0, batches, 0, &fleetSeconds);
+    const Tally run = bench::drain(fleet, servers, 0, batches, 0, &fleetSeconds);
     if (!run.error.isEmpty()) {
         out << "bench_fleet: upload failed: " << run.error << "\n";
         return 1;
@@ -459,16 +270,17 @@ int main(int argc, char **argv)
     Tally base;
     {
         e2e::ServerProcess single(dir.filePath(QStringLiteral("server-baseline")));
-        if (!single.start(0, serverArgs(pg.url(QStringLiteral("baseline"))), &why)) {
+        if (!single.start(0, bench::serverArgs(pg.url(QStringLiteral("baseline"))), &why)) {
             out << "bench_fleet: the baseline server: " << why << "\n";
             return 1;
         }
-        std::vector<Device> one = makeDevices(QStringLiteral("baseline-device"), 1, int(total), batch, 1);
-        if (!enrolAll(one, {&single}, &why)) {
+        std::vector<Device> one
+            = bench::makeDevices(QStringLiteral("baseline-device"), 1, int(total), batch, 1);
+        if (!bench::enrolAll(one, {&single}, &why)) {
             out << "bench_fleet: " << why << "\n";
             return 1;
         }
-        base = upload(one, {&single}, 0, int(one.front().batches.size()), 0, &baselineSeconds);
+        base = bench::drain(one, {&single}, 0, int(one.front().batches.size()), 0, &baselineSeconds);
         if (!base.error.isEmpty() || base.accepted != total) {
             out << "bench_fleet: baseline upload failed: " << base.error << " (" << base.accepted
                 << " accepted)\n";
@@ -482,7 +294,7 @@ int main(int argc, char **argv)
     // Exactly once: every device resends its first batch to the other server (an answer that was
     // lost), then the database is compared with what was sent.
     double resendSeconds = 0;
-    const Tally resend = upload(fleet, servers, 0, 1, 1, &resendSeconds);
+    const Tally resend = bench::drain(fleet, servers, 0, 1, 1, &resendSeconds);
     const qint64 firstBatch = qMin(batch, events);
     out << "resend: " << devices << " first batches again, each to the other server: " << resend.duplicates
         << " duplicate, " << resend.accepted << " accepted, " << resend.rejected << " rejected\n";

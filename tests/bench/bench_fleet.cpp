@@ -8,8 +8,19 @@
 // "duplicate" back, the database holds exactly the events sent, each once, with no sequence
 // gap, and no answer reported a gap.
 //
+// Reads during the burst: while the devices drain, separate readers (each its own connection and
+// device token, one request in flight each) read round-robin across both servers:
+// GET /v1/health, GET /v1/orders/<the first demo order>, GET /v1/sync?cursor=&limit=20. Prints
+// their p50/p99/max during the burst next to the same reads on the idle servers, measured just
+// before the burst. For the burst it also prints the Little's-law estimate of upload latency
+// (requests in flight / requests per second), the servers' CPU time (/proc/<pid>/stat), events
+// per server CPU-second and how busy the whole machine was.
+//
 // Usage: bench_fleet [devices=200] [events per device=300] [batch=100]
 // (or DOCKHAND_BENCH_DEVICES, DOCKHAND_BENCH_EVENTS, DOCKHAND_BENCH_BATCH).
+// Also: DOCKHAND_BENCH_READERS (4), DOCKHAND_BENCH_IDLE_MS (idle reads, 3000),
+// DOCKHAND_BENCH_WORKERS (--workers of the fleet's servers when the server has the option;
+// default: the server's own default).
 // Skips (exit 0, with a message) when a PostgreSQL cluster cannot be started.
 
 #include "benchclient.h"
@@ -212,9 +223,13 @@ int main(int argc, char **argv)
     const int events = bench::setting(argc, argv, 2, "DOCKHAND_BENCH_EVENTS", 300, 1, 100000);
     const int batch
         = bench::setting(argc, argv, 3, "DOCKHAND_BENCH_BATCH", 100, 1, protocol::kMaxEventsPerBatch);
+    const int readerCount = bench::setting("DOCKHAND_BENCH_READERS", 4, 1, 64);
+    const int idleMs = bench::setting("DOCKHAND_BENCH_IDLE_MS", 3000, 100, 600000);
+    const int workers = bench::setting("DOCKHAND_BENCH_WORKERS", 0, 0, 1000);
     const qint64 total = qint64(devices) * events;
     out << "bench_fleet: " << devices << " devices x " << events << " events (batches of " << batch
         << ") on 2 dockhand-server processes sharing one PostgreSQL\n";
+    out << bench::workersNote(workers) << "\n";
     out.flush();
 
     QTemporaryDir dir;
@@ -230,8 +245,9 @@ int main(int argc, char **argv)
     // The fleet: two servers on one database, devices split between them.
     e2e::ServerProcess first(dir.filePath(QStringLiteral("server-1")));
     e2e::ServerProcess second(dir.filePath(QStringLiteral("server-2")));
-    if (!first.start(0, bench::serverArgs(pg.url(QStringLiteral("fleet"))), &why)
-        || !second.start(0, bench::serverArgs(pg.url(QStringLiteral("fleet"))), &why)) {
+    const QStringList fleetArgs
+        = bench::serverArgs(pg.url(QStringLiteral("fleet"))) + bench::workersArgs(workers);
+    if (!first.start(0, fleetArgs, &why) || !second.start(0, fleetArgs, &why)) {
         out << "bench_fleet: " << why << "\n";
         return 1;
     }
@@ -256,21 +272,80 @@ int main(int argc, char **argv)
         << downloaded.latencyMs.size() << " requests)\n";
     out.flush();
 
+    // The readers: devices of their own that only read, enrolled like the others.
+    std::vector<Device> readers = bench::makeDevices(QStringLiteral("reader"), readerCount, 0, 1, 2);
+    if (!bench::enrolAll(readers, servers, &why)) {
+        out << "bench_fleet: " << why << "\n";
+        return 1;
+    }
+    const QString order = bench::firstOrderNumber(first, readers.front().token, &why);
+    if (order.isEmpty()) {
+        out << "bench_fleet: " << why << "\n";
+        return 1;
+    }
+    constexpr int syncLimit = 20;
+    bench::ReadLoad readLoad(readers, servers, order, syncLimit);
+    bench::Reads idleReads;
+    readLoad.runFor(&idleReads, idleMs);
+    if (idleReads.errors > 0 || idleReads.latencyMs.isEmpty()) {
+        out << "bench_fleet: reads on the idle servers failed: " << idleReads.firstError << "\n";
+        return 1;
+    }
+
+    // The burst: every device drains its backlog at once while the readers keep reading.
     const int batches = int(fleet.front().batches.size());
     double fleetSeconds = 0;
+    bench::Reads burstReads;
+    const double cpuBefore = bench::processCpuSeconds(first.pid()) + bench::processCpuSeconds(second.pid());
+    const bench::MachineCpu machineBefore = bench::machineCpu();
+    readLoad.start(&burstReads);
     const Tally run = bench::drain(fleet, servers, 0, batches, 0, &fleetSeconds);
+    const double cpuAfter = bench::processCpuSeconds(first.pid()) + bench::processCpuSeconds(second.pid());
+    const bench::MachineCpu machineAfter = bench::machineCpu();
+    readLoad.stop();
     if (!run.error.isEmpty()) {
         out << "bench_fleet: upload failed: " << run.error << "\n";
         return 1;
     }
     report(QStringLiteral("fleet (%1 devices, 2 servers):     ").arg(devices), total, fleetSeconds, run);
+    const double requestsPerSecond = run.latencyMs.size() / fleetSeconds;
+    double latencySum = 0;
+    for (double l : run.latencyMs)
+        latencySum += l;
+    out << "  Little's law: " << devices << " requests in flight / "
+        << QString::number(requestsPerSecond, 'f', 1)
+        << " requests/s = " << bench::ms(1000.0 * devices / requestsPerSecond)
+        << " ms per upload (measured mean "
+        << bench::ms(latencySum / qMax<qsizetype>(1, run.latencyMs.size())) << " ms)\n";
+    const double serverCpu = cpuAfter - cpuBefore;
+    out << "  server CPU over the burst: " << QString::number(serverCpu, 'f', 2)
+        << " s of 2 processes = " << QString::number(serverCpu / fleetSeconds, 'f', 2) << " cores; "
+        << qRound(serverCpu > 0 ? total / serverCpu : 0)
+        << " events per server CPU-second; machine: " << bench::machineBusy(machineBefore, machineAfter)
+        << "\n";
+    const bench::Percentiles idle = bench::percentiles(idleReads.latencyMs);
+    const bench::Percentiles busy = bench::percentiles(burstReads.latencyMs);
+    out << "reads (" << readerCount << " readers, one request in flight each, round-robin over both servers: "
+        << "GET /v1/health, /v1/orders/" << order << ", /v1/sync?limit=" << syncLimit << "):\n"
+        << "  idle servers:   " << bench::describe(idle) << "; " << bench::ReadLoad::kindSummary(idleReads)
+        << "\n"
+        << "  during burst:   " << bench::describe(busy) << "; " << bench::ReadLoad::kindSummary(burstReads)
+        << (burstReads.errors > 0 ? QStringLiteral("; %1 failed, first: %2")
+                                        .arg(burstReads.errors)
+                                        .arg(burstReads.firstError)
+                                  : QString())
+        << "\n"
+        << "  burst / idle:   p50 " << QString::number(idle.p50 > 0 ? busy.p50 / idle.p50 : 0, 'f', 1)
+        << "x, p99 " << QString::number(idle.p99 > 0 ? busy.p99 / idle.p99 : 0, 'f', 1) << "x\n";
+    out.flush();
 
     // Baseline: the same number of events from one device to one server, in the same batches.
     double baselineSeconds = 0;
     Tally base;
     {
         e2e::ServerProcess single(dir.filePath(QStringLiteral("server-baseline")));
-        if (!single.start(0, bench::serverArgs(pg.url(QStringLiteral("baseline"))), &why)) {
+        if (!single.start(0,
+                bench::serverArgs(pg.url(QStringLiteral("baseline"))) + bench::workersArgs(workers), &why)) {
             out << "bench_fleet: the baseline server: " << why << "\n";
             return 1;
         }

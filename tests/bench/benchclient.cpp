@@ -2,16 +2,22 @@
 
 #include "protocol.h"
 #include "scanevents.h"
+#include "toolrunner.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
+#include <QThread>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <functional>
+
+#include <unistd.h>
 
 namespace dockhand::bench {
 
@@ -39,6 +45,47 @@ QStringList serverArgs(const QString &database)
     if (!database.isEmpty())
         args << QStringLiteral("--database") << database;
     return args;
+}
+
+bool serverHasWorkersOption()
+{
+    static const bool has = [] {
+        const testing::ToolResult help = testing::runTool(
+            testing::binary(QStringLiteral("dockhand-server")), {QStringLiteral("--help")});
+        return help.output().contains(QLatin1String("--workers"));
+    }();
+    return has;
+}
+
+QStringList workersArgs(int workers)
+{
+    if (workers <= 0 || !serverHasWorkersOption())
+        return {};
+    return {QStringLiteral("--workers"), QString::number(workers)};
+}
+
+QString workersNote(int workers)
+{
+    if (!serverHasWorkersOption())
+        return QStringLiteral(
+            "dockhand-server has no --workers option yet: the servers answer one request at a "
+            "time");
+    return QStringLiteral("dockhand-server has --workers: the servers run with %1")
+        .arg(workers > 0 ? QStringLiteral("--workers %1").arg(workers)
+                         : QStringLiteral("the server's default"));
+}
+
+QString ms(double milliseconds)
+{
+    return QString::number(milliseconds, 'f', 1);
+}
+
+QString describe(const Percentiles &p, bool withMax)
+{
+    QString text = QStringLiteral("p50 %1 ms, p99 %2 ms").arg(ms(p.p50), ms(p.p99));
+    if (withMax)
+        text += QStringLiteral(", max %1 ms").arg(ms(p.max));
+    return text + QStringLiteral(" (n=%1)").arg(p.n);
 }
 
 std::vector<Device> makeDevices(const QString &prefix, int devices, int events, int batch, int servers)
@@ -197,6 +244,164 @@ Tally drain(std::vector<Device> &fleet, const QList<e2e::ServerProcess *> &serve
         loop.exec();
     *seconds = clock.nsecsElapsed() / 1e9;
     return tally;
+}
+
+QString firstOrderNumber(const e2e::ServerProcess &server, const QByteArray &token, QString *why)
+{
+    int status = 0;
+    const QJsonObject answer = e2e::apiCall(
+        server, "GET", QStringLiteral("/v1/orders"), {}, QString::fromLatin1(token), &status, why);
+    const QJsonArray orders = answer.value(QLatin1String("orders")).toArray();
+    if (status != 200 || orders.isEmpty()) {
+        *why = QStringLiteral("GET /v1/orders answered HTTP %1 with %2 orders %3")
+                   .arg(status)
+                   .arg(orders.size())
+                   .arg(answer.value(QLatin1String("error")).toString());
+        return {};
+    }
+    return orders.first().toObject().value(QLatin1String("number")).toString();
+}
+
+qint64 storedEventCount(const e2e::ServerProcess &server, QString *why)
+{
+    int status = 0;
+    const QJsonObject health
+        = e2e::apiCall(server, "GET", QStringLiteral("/v1/health"), {}, {}, &status, why);
+    if (status != 200 || !health.value(QLatin1String("events")).isDouble()) {
+        *why = QStringLiteral("GET /v1/health answered HTTP %1 %2")
+                   .arg(status)
+                   .arg(health.value(QLatin1String("error")).toString());
+        return -1;
+    }
+    return health.value(QLatin1String("events")).toInteger();
+}
+
+ReadLoad::ReadLoad(
+    std::vector<Device> &readers, QList<e2e::ServerProcess *> servers, QString order, int syncLimit)
+    : m_readers(readers), m_servers(std::move(servers)), m_order(std::move(order)), m_syncLimit(syncLimit)
+{ }
+
+void ReadLoad::start(Reads *into)
+{
+    m_into = into;
+    m_running = true;
+    for (Device &reader : m_readers)
+        send(reader);
+}
+
+void ReadLoad::send(Device &reader)
+{
+    // One global counter: the readers together cycle through every (endpoint, server) pair.
+    const quint64 n = m_counter++;
+    const Reads::Kind kind = Reads::Kind(n % Reads::KindCount);
+    const e2e::ServerProcess &server = *m_servers.at(int((n / Reads::KindCount) % quint64(m_servers.size())));
+    QString path;
+    switch (kind) {
+    case Reads::Health:
+        path = QStringLiteral("/v1/health");
+        break;
+    case Reads::Order:
+        path = QStringLiteral("/v1/orders/") + QString::fromLatin1(QUrl::toPercentEncoding(m_order));
+        break;
+    default:
+        path = QStringLiteral("/v1/sync?cursor=&limit=%1").arg(m_syncLimit);
+        break;
+    }
+    Reads *into = m_into;
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    ++m_inFlight;
+    QNetworkReply *reply = get(reader, server, path);
+    QObject::connect(
+        reply, &QNetworkReply::finished, reply, [this, reply, timer, into, kind, path, r = &reader] {
+            const double elapsed = timer->nsecsElapsed() / 1e6;
+            const int status = httpStatus(reply);
+            const QString network = status == 0 ? reply->errorString() : QString();
+            reply->readAll();
+            reply->deleteLater();
+            --m_inFlight;
+            if (status == 200) {
+                into->latencyMs.append(elapsed);
+                into->kindMs[kind].append(elapsed);
+            } else {
+                if (into->errors++ == 0)
+                    into->firstError
+                        = QStringLiteral("GET %1 answered HTTP %2 %3").arg(path).arg(status).arg(network);
+            }
+            if (m_running)
+                send(*r);
+        });
+}
+
+void ReadLoad::stop()
+{
+    m_running = false;
+    QElapsedTimer waited;
+    waited.start();
+    while (m_inFlight > 0 && waited.elapsed() < 180000) {
+        QEventLoop loop;
+        QTimer::singleShot(5, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+}
+
+void ReadLoad::runFor(Reads *into, int milliseconds)
+{
+    start(into);
+    QEventLoop loop;
+    QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
+    loop.exec();
+    stop();
+}
+
+QString ReadLoad::kindSummary(const Reads &reads)
+{
+    return QStringLiteral("health/order/sync p99 %1/%2/%3 ms")
+        .arg(ms(percentiles(reads.kindMs[Reads::Health]).p99),
+            ms(percentiles(reads.kindMs[Reads::Order]).p99), ms(percentiles(reads.kindMs[Reads::Sync]).p99));
+}
+
+double processCpuSeconds(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !file.open(QIODevice::ReadOnly))
+        return -1;
+    // pid (comm) state ppid ...: the command may hold spaces and parentheses, so fields are
+    // counted after the last ')'. utime and stime are fields 14 and 15 (1-based).
+    const QByteArray stat = file.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(::sysconf(_SC_CLK_TCK));
+}
+
+MachineCpu machineCpu()
+{
+    MachineCpu cpu;
+    QFile file(QStringLiteral("/proc/stat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return cpu;
+    // cpu user nice system idle iowait irq softirq steal ...
+    const QList<QByteArray> fields = file.readLine().simplified().split(' ');
+    const double tick = double(::sysconf(_SC_CLK_TCK));
+    for (int i = 1; i < qMin<qsizetype>(fields.size(), 9); ++i) {
+        const double seconds = fields.at(i).toLongLong() / tick;
+        cpu.total += seconds;
+        if (i != 4 && i != 5)
+            cpu.busy += seconds;
+    }
+    return cpu;
+}
+
+QString machineBusy(const MachineCpu &before, const MachineCpu &after)
+{
+    const int cores = QThread::idealThreadCount();
+    const double total = after.total - before.total;
+    const double share = total > 0 ? (after.busy - before.busy) / total : 0;
+    return QStringLiteral("%1 of %2 cores busy (%3%)")
+        .arg(QString::number(share * cores, 'f', 2))
+        .arg(cores)
+        .arg(qRound(share * 100));
 }
 
 } // namespace dockhand::bench

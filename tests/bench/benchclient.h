@@ -2,11 +2,15 @@
 
 // The client side the server benchmarks share: simulated devices talking to dockhand-server
 // through its HTTP API only, as the devices do.
-//   serverArgs                 how a benchmark starts a server (limits lifted)
+//   serverArgs, workersArgs    how a benchmark starts a server (limits lifted; --workers N when
+//                              the server has the option)
 //   Device, makeDevices        a device with its own connection, token and queued batches
 //   enrolAll, drain            every device enrols / uploads its backlog, all at once, one
 //                              request in flight per device
+//   ReadLoad                   readers issuing GET /v1/health, /v1/orders/<n>, /v1/sync round-robin
+//   processCpuSeconds, ...     CPU time of the server processes and of the machine (/proc)
 
+#include "benchstats.h"
 #include "e2eharness.h"
 
 #include <QByteArray>
@@ -31,6 +35,19 @@ int setting(const char *env, int fallback, int minimum, int maximum);
 // rate limit lifted (all simulated devices come from 127.0.0.1). `database` empty: the server's
 // default SQLite file in its data dir.
 QStringList serverArgs(const QString &database = {});
+
+// Whether this dockhand-server has the --workers option (its --help mentions it); asked once.
+bool serverHasWorkersOption();
+// {"--workers", N} when the server has the option, else nothing; `workers` <= 0: nothing (the
+// server's default).
+QStringList workersArgs(int workers);
+// One line for the report of servers started with workersArgs(workers): what they run with.
+QString workersNote(int workers);
+
+// "12.3" (milliseconds with one decimal), for the reports.
+QString ms(double milliseconds);
+// "p50 1.2 ms, p99 3.4 ms, max 5.6 ms (n=789)"; without max when `withMax` is false.
+QString describe(const Percentiles &p, bool withMax = true);
 
 // A simulated device: its own connection (QNetworkAccessManager), token and queued batches.
 struct Device
@@ -76,5 +93,66 @@ void countAnswer(Tally &tally, const QByteArray &body);
 // Returns when all are answered (or on a fatal error); `seconds` gets the wall time.
 Tally drain(std::vector<Device> &fleet, const QList<e2e::ServerProcess *> &servers, int from, int to,
     int shift, double *seconds);
+
+// The number of the first order GET /v1/orders lists, or empty (and why).
+QString firstOrderNumber(const e2e::ServerProcess &server, const QByteArray &token, QString *why);
+
+// The events the server holds, as GET /v1/health counts them; -1 (and why) on failure.
+qint64 storedEventCount(const e2e::ServerProcess &server, QString *why);
+
+// What readers measured: every read's latency, and per endpoint.
+struct Reads
+{
+    enum Kind { Health, Order, Sync, KindCount };
+    QList<double> latencyMs;
+    QList<double> kindMs[KindCount];
+    int errors = 0; // answers other than 200, or none
+    QString firstError;
+};
+
+// Readers (each a Device: its own connection and token) that repeatedly read, one request in
+// flight per reader, round-robin over the servers and over GET /v1/health,
+// GET /v1/orders/<order> and GET /v1/sync?cursor=&limit=<syncLimit>. Runs on the caller's event
+// loop (any QEventLoop the caller spins, such as drain's); a read counts in the Reads that was
+// current when the read was sent.
+class ReadLoad
+{
+public:
+    ReadLoad(std::vector<Device> &readers, QList<e2e::ServerProcess *> servers, QString order, int syncLimit);
+    // Starts reading into `into` (the readers must be enrolled).
+    void start(Reads *into);
+    // Sends no more reads and waits (spinning an event loop) until every read under way is answered.
+    void stop();
+    // start(into), spin the event loop for `milliseconds`, stop().
+    void runFor(Reads *into, int milliseconds);
+    // "health/order/sync p99 1.0/2.0/3.0 ms"
+    static QString kindSummary(const Reads &reads);
+
+private:
+    void send(Device &reader);
+
+    std::vector<Device> &m_readers;
+    QList<e2e::ServerProcess *> m_servers;
+    QString m_order;
+    int m_syncLimit;
+    Reads *m_into = nullptr;
+    bool m_running = false;
+    int m_inFlight = 0;
+    quint64 m_counter = 0;
+};
+
+// CPU time (user + system) of process `pid` so far, from /proc/<pid>/stat, in seconds; -1 if it
+// cannot be read.
+double processCpuSeconds(qint64 pid);
+
+// The whole machine's CPU time so far (/proc/stat), in seconds summed over all cores.
+struct MachineCpu
+{
+    double busy = 0;
+    double total = 0;
+};
+MachineCpu machineCpu();
+// "1.23 of 2 cores busy (62%)" between two samples.
+QString machineBusy(const MachineCpu &before, const MachineCpu &after);
 
 } // namespace dockhand::bench

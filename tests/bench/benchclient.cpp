@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
+#include <QSet>
 #include <QThread>
 #include <QTimer>
 #include <QUrlQuery>
@@ -62,6 +63,15 @@ QStringList workersArgs(int workers)
     if (workers <= 0 || !serverHasWorkersOption())
         return {};
     return {QStringLiteral("--workers"), QString::number(workers)};
+}
+
+QString workersNote()
+{
+    return serverHasWorkersOption()
+        ? QStringLiteral("dockhand-server has --workers: the serial baseline runs with --workers 1, the "
+                         "measured run with the server's default")
+        : QStringLiteral("dockhand-server has no --workers option yet: the baseline and the measured run are "
+                         "the same serial server");
 }
 
 QString workersNote(int workers)
@@ -402,6 +412,40 @@ QString machineBusy(const MachineCpu &before, const MachineCpu &after)
         .arg(QString::number(share * cores, 'f', 2))
         .arg(cores)
         .arg(qRound(share * 100));
+}
+
+bool checkStoredThroughApi(e2e::ServerProcess &server, const std::vector<Device> &fleet, QString *detail)
+{
+    QStringList problems;
+    qint64 stored = 0;
+    for (const Device &device : fleet) {
+        const QList<e2e::StoredEvent> events = e2e::storedEvents(server, device.id);
+        stored += events.size();
+        QSet<QString> sent;
+        for (const QUuid &id : device.ids)
+            sent.insert(id.toString(QUuid::WithoutBraces));
+        QSet<QString> held;
+        bool sequence = true;
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            held.insert(events.at(i).id);
+            sequence = sequence && events.at(i).seq == i + 1;
+        }
+        if (events.size() != device.ids.size() || held != sent || !sequence)
+            problems << QStringLiteral(
+                "device %1: %2 events stored (%3 distinct ids, %4 of them sent), %5 sent%6")
+                            .arg(device.id)
+                            .arg(events.size())
+                            .arg(held.size())
+                            .arg((held & sent).size())
+                            .arg(device.ids.size())
+                            .arg(sequence ? QString() : QStringLiteral(", sequence not 1..n"));
+    }
+    *detail = problems.isEmpty()
+        ? QStringLiteral("%1 events of %2 devices, each once, sequences 1..n complete")
+              .arg(stored)
+              .arg(fleet.size())
+        : problems.mid(0, 5).join(QLatin1String("; "));
+    return problems.isEmpty();
 }
 
 } // namespace dockhand::bench

@@ -9,6 +9,7 @@
 //                              request in flight per device
 //   ReadLoad                   readers issuing GET /v1/health, /v1/orders/<n>, /v1/sync round-robin
 //   processCpuSeconds, ...     CPU time of the server processes and of the machine (/proc)
+//   checkStoredThroughApi      exactly-once, read back through GET /v1/events
 
 #include "benchstats.h"
 #include "e2eharness.h"
@@ -41,6 +42,9 @@ bool serverHasWorkersOption();
 // {"--workers", N} when the server has the option, else nothing; `workers` <= 0: nothing (the
 // server's default).
 QStringList workersArgs(int workers);
+// One line for the report of a serial baseline (--workers 1) against the default: whether
+// --workers is passed, or that the baseline and the measured run are the same serial server.
+QString workersNote();
 // One line for the report of servers started with workersArgs(workers): what they run with.
 QString workersNote(int workers);
 
@@ -154,5 +158,10 @@ struct MachineCpu
 MachineCpu machineCpu();
 // "1.23 of 2 cores busy (62%)" between two samples.
 QString machineBusy(const MachineCpu &before, const MachineCpu &after);
+
+// Exactly-once through the API: `server` (read as the demo supervisor) holds, for every device
+// of `fleet`, exactly the event ids it sent, each once, with sequence numbers 1..n. False with
+// what is wrong in `detail` (or, when right, a one-line summary).
+bool checkStoredThroughApi(e2e::ServerProcess &server, const std::vector<Device> &fleet, QString *detail);
 
 } // namespace dockhand::bench

@@ -192,6 +192,7 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
     // 4. Answer and apply, in request order.
     QHash<QString, QString> rejectedNow; // id -> the rejection this batch remembered for it
     QList<qint64> acceptedSeqs;
+    qint64 storedNow = 0; // rows this batch added to events
     result.acks.reserve(count);
     for (qsizetype i = 0; i < count; ++i) {
         const protocol::ScanEvent &event = events.at(i);
@@ -250,6 +251,8 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
                     }
                 }
             }
+            if (stored)
+                ++storedNow;
             if (stored && event.result == QLatin1String("accepted")) {
                 // Applied exactly once: only the request that stored the event applies it, inside
                 // the same transaction. A conflict undoes the partial effects (savepoint), keeps
@@ -306,6 +309,18 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
             result.gaps.append({below.value() + 1, seq - 1});
     }
 
+    // The device's count of stored events, kept in the row this transaction already holds (see
+    // start()), so counting every event (GET /v1/health) reads one row per device, not the
+    // whole table, and no two devices' uploads wait for each other on a shared counter.
+    if (storedNow > 0) {
+        auto counted
+            = m_db.run(QStringLiteral("UPDATE devices SET event_count = event_count + ? WHERE id = ?"),
+                {storedNow, deviceId});
+        if (!counted)
+            return fail(counted.error());
+        counted.value()->finish();
+    }
+
     if (auto committed = m_db.commit(); !committed)
         return fail(committed.error());
     for (const SequenceGap &gap : std::as_const(result.gaps))
@@ -321,8 +336,9 @@ Expected<EventStore::EventPage> EventStore::events(const QString &device, qint64
         "device_time, received_at FROM events ");
     EventPage page;
     auto total = device.isEmpty()
-        ? m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM events"))
-        : m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE device = ?"), {device});
+        ? eventCount()
+        : m_db.scalar(
+            QStringLiteral("SELECT COALESCE(MAX(event_count), 0) FROM devices WHERE id = ?"), {device});
     if (!total)
         return Error {total.error()};
     page.total = total.value();
@@ -360,7 +376,7 @@ Expected<EventStore::EventPage> EventStore::events(const QString &device, qint64
 
 Expected<qint64> EventStore::eventCount()
 {
-    return m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM events"));
+    return m_db.scalar(QStringLiteral("SELECT COALESCE(SUM(event_count), 0) FROM devices"));
 }
 
 Expected<qint64> EventStore::lastSequence(const QString &device)

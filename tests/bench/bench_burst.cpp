@@ -2,8 +2,8 @@
 // fresh data dir) while simulated devices, each enrolled with its own token, drain their backlogs
 // at once, as fast as they are answered (one request in flight per device, as a device's sync
 // engine sends). Meanwhile separate readers (each its own connection and device token, one
-// request in flight each) repeatedly read GET /v1/health, GET /v1/orders/<the first demo order>
-// and GET /v1/sync?cursor=&limit=20, round-robin.
+// request in flight each, at most one read per 50 ms each) repeatedly read GET /v1/health, GET
+// /v1/orders/<the first demo order> and GET /v1/sync?cursor=&limit=20, round-robin.
 //
 // Runs twice in the same run, each on a fresh data dir: the baseline with --workers 1 (one
 // database connection answers everything, one request at a time), then the server's default
@@ -20,7 +20,8 @@
 //
 // Usage: bench_burst [devices=50] [events per device=2000] [batch=100]
 // (or DOCKHAND_BENCH_DEVICES, DOCKHAND_BENCH_EVENTS, DOCKHAND_BENCH_BATCH).
-// Also: DOCKHAND_BENCH_READERS (4), DOCKHAND_BENCH_IDLE_MS (idle reads before each burst, 2000).
+// Also: DOCKHAND_BENCH_READERS (4), DOCKHAND_BENCH_IDLE_MS (idle reads before each burst, 2000),
+// DOCKHAND_BENCH_READ_INTERVAL_MS (each reader's pace, 50; 0 reads as fast as answered).
 
 #include "benchclient.h"
 #include "benchstats.h"
@@ -90,7 +91,8 @@ Run burst(const QString &label, int workers, const Settings &s)
         return result;
     }
 
-    bench::ReadLoad readLoad(readers, servers, order, kSyncLimit);
+    bench::ReadLoad readLoad(
+        readers, servers, order, kSyncLimit, bench::setting("DOCKHAND_BENCH_READ_INTERVAL_MS", 50, 0, 60000));
     bench::Reads idle;
     readLoad.runFor(&idle, s.idleMs);
     if (idle.errors > 0 || idle.latencyMs.isEmpty()) {

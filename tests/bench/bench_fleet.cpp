@@ -19,6 +19,7 @@
 // Usage: bench_fleet [devices=200] [events per device=300] [batch=100]
 // (or DOCKHAND_BENCH_DEVICES, DOCKHAND_BENCH_EVENTS, DOCKHAND_BENCH_BATCH).
 // Also: DOCKHAND_BENCH_READERS (4), DOCKHAND_BENCH_IDLE_MS (idle reads, 3000),
+// DOCKHAND_BENCH_READ_INTERVAL_MS (each reader at most one read per 50 ms),
 // DOCKHAND_BENCH_WORKERS (--workers of the fleet's servers when the server has the option;
 // default: the server's own default).
 // Skips (exit 0, with a message) when a PostgreSQL cluster cannot be started.
@@ -284,7 +285,8 @@ int main(int argc, char **argv)
         return 1;
     }
     constexpr int syncLimit = 20;
-    bench::ReadLoad readLoad(readers, servers, order, syncLimit);
+    bench::ReadLoad readLoad(
+        readers, servers, order, syncLimit, bench::setting("DOCKHAND_BENCH_READ_INTERVAL_MS", 50, 0, 60000));
     bench::Reads idleReads;
     readLoad.runFor(&idleReads, idleMs);
     if (idleReads.errors > 0 || idleReads.latencyMs.isEmpty()) {

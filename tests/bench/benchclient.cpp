@@ -286,9 +286,13 @@ qint64 storedEventCount(const e2e::ServerProcess &server, QString *why)
     return health.value(QLatin1String("events")).toInteger();
 }
 
-ReadLoad::ReadLoad(
-    std::vector<Device> &readers, QList<e2e::ServerProcess *> servers, QString order, int syncLimit)
-    : m_readers(readers), m_servers(std::move(servers)), m_order(std::move(order)), m_syncLimit(syncLimit)
+ReadLoad::ReadLoad(std::vector<Device> &readers, QList<e2e::ServerProcess *> servers, QString order,
+    int syncLimit, int intervalMs)
+    : m_readers(readers)
+    , m_servers(std::move(servers))
+    , m_order(std::move(order))
+    , m_syncLimit(syncLimit)
+    , m_intervalMs(intervalMs)
 { }
 
 void ReadLoad::start(Reads *into)
@@ -338,8 +342,21 @@ void ReadLoad::send(Device &reader)
                     into->firstError
                         = QStringLiteral("GET %1 answered HTTP %2 %3").arg(path).arg(status).arg(network);
             }
-            if (m_running)
+            if (!m_running)
+                return;
+            // The next read of this reader `m_intervalMs` after this one was sent (at once when
+            // the answer took longer); a read waiting for its turn counts as under way.
+            const int wait = qMax(0, m_intervalMs - int(elapsed));
+            if (wait == 0) {
                 send(*r);
+                return;
+            }
+            ++m_inFlight;
+            QTimer::singleShot(wait, [this, r] {
+                --m_inFlight;
+                if (m_running)
+                    send(*r);
+            });
         });
 }
 

@@ -115,14 +115,17 @@ struct Reads
 };
 
 // Readers (each a Device: its own connection and token) that repeatedly read, one request in
-// flight per reader, round-robin over the servers and over GET /v1/health,
-// GET /v1/orders/<order> and GET /v1/sync?cursor=&limit=<syncLimit>. Runs on the caller's event
-// loop (any QEventLoop the caller spins, such as drain's); a read counts in the Reads that was
-// current when the read was sent.
+// flight per reader, each at most one read per `intervalMs` (a supervisor's screen refreshing, a
+// device's download, a health check — not a client spinning as fast as it is answered, which on
+// a small machine would take the CPU from the very uploads it is measured beside), round-robin over the
+// servers and over GET /v1/health, GET /v1/orders/<order> and GET /v1/sync?cursor=&limit=<syncLimit>. Runs on
+// the caller's event loop (any QEventLoop the caller spins, such as drain's); a read counts in the Reads that
+// was current when the read was sent.
 class ReadLoad
 {
 public:
-    ReadLoad(std::vector<Device> &readers, QList<e2e::ServerProcess *> servers, QString order, int syncLimit);
+    ReadLoad(std::vector<Device> &readers, QList<e2e::ServerProcess *> servers, QString order, int syncLimit,
+        int intervalMs = 50);
     // Starts reading into `into` (the readers must be enrolled).
     void start(Reads *into);
     // Sends no more reads and waits (spinning an event loop) until every read under way is answered.
@@ -139,6 +142,7 @@ private:
     QList<e2e::ServerProcess *> m_servers;
     QString m_order;
     int m_syncLimit;
+    int m_intervalMs;
     Reads *m_into = nullptr;
     bool m_running = false;
     int m_inFlight = 0;

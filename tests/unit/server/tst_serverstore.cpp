@@ -4,6 +4,7 @@
 #include "serverstore.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -82,6 +83,40 @@ private slots:
         auto again = openStore(location);
         QVERIFY(again);
         QCOMPARE(again->schemaVersion(), ServerStore::kSchemaVersion);
+    }
+
+    void upgradeCountsTheEventsAlreadyStored()
+    {
+        // A database from before the per-device event count (schema 2) holding events: after
+        // the upgrade, the counts are those of the events it holds, and go on from there.
+        const auto location = freshLocation();
+        {
+            auto store = openStore(location);
+            QVERIFY(store);
+            QVERIFY(store
+                        ->ingest(QStringLiteral("old-1"),
+                            {makeEvent(QStringLiteral("old-1"), 1), makeEvent(QStringLiteral("old-1"), 2)})
+                        .ok());
+            QVERIFY(store->ingest(QStringLiteral("old-2"), {makeEvent(QStringLiteral("old-2"), 1)}).ok());
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tst-v2"));
+            db.setDatabaseName(location.sqlitePath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE devices DROP COLUMN event_count")),
+                qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=2")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tst-v2"));
+        auto store = openStore(location);
+        QVERIFY(store);
+        QCOMPARE(store->schemaVersion(), ServerStore::kSchemaVersion);
+        QCOMPARE(store->eventCount().value(), 3);
+        QCOMPARE(store->events(QStringLiteral("old-1"), 0, 10)->total, 2);
+        QVERIFY(store->ingest(QStringLiteral("old-2"), {makeEvent(QStringLiteral("old-2"), 2)}).ok());
+        QCOMPARE(store->eventCount().value(), 4);
+        QCOMPARE(store->events(QStringLiteral("old-2"), 0, 10)->total, 2);
     }
 
     void refusesNewerSchema()

@@ -2,9 +2,11 @@
 // cluster with the demo warehouse; simulated devices (each its own connection and token, half on
 // each server) scan at a steady rate and upload one small batch per scan interval, and some of
 // them also download (GET /v1/sync from their cursor) every second. The sends follow the clock,
-// not the answers: each request has a scheduled time; a device keeps one request in flight, so
-// when its previous request is still under way the next one waits, and every request's latency
-// counts from its scheduled time (a slow answer is not hidden by sending less).
+// not the answers: each upload and download has a scheduled time; a device keeps one request in
+// flight, as its sync engine does, so what comes due while a request is under way waits — and
+// uploads waiting back to back go as one batch, as the sync engine sends what was scanned
+// meanwhile. Every scheduled upload's latency counts from its own scheduled time to the answer
+// that carried it (a slow answer is not hidden by sending less).
 //
 // Baseline in the same run: ONE device alone on one server (its own database in the same
 // cluster) at the same per-device rates. Prints upload and download p50/p99/max for the floor and
@@ -37,6 +39,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
@@ -89,7 +92,8 @@ struct Schedule
 
 struct Measured
 {
-    QList<double> uploadMs; // from the scheduled time to the answer
+    QList<double> uploadMs; // per scheduled upload, from its scheduled time to the answer
+    qint64 uploadRequests = 0; // requests that carried them (fewer when batches were merged)
     QList<double> downloadMs;
     int unsentUploads = 0; // still waiting at the end: counted in uploadMs with their wait so far
     int unsentDownloads = 0;
@@ -158,19 +162,45 @@ Measured runFloor(std::vector<bench::Device> &fleet, const QList<e2e::ServerProc
         const Schedule::Pending pending = f.queue.front();
         bench::Device &device = *f.device;
         const e2e::ServerProcess &server = *servers.at(device.server);
-        if (!pending.download && device.next >= device.batches.size()) {
-            m.tally.error = QStringLiteral("%1 has no batch left to send").arg(device.id);
-            return;
+        // Uploads due back to back go as one batch, as a device's sync engine sends what was
+        // scanned while its last request was under way (up to the protocol's batch limit).
+        int merged = 1;
+        if (!pending.download) {
+            while (merged < int(f.queue.size()) && !f.queue.at(merged).download
+                && (merged + 1) * s.batch <= protocol::kMaxEventsPerBatch)
+                ++merged;
+            if (device.next + merged > device.batches.size()) {
+                m.tally.error = QStringLiteral("%1 has no batch left to send").arg(device.id);
+                return;
+            }
+        }
+        QByteArray body;
+        if (!pending.download) {
+            if (merged == 1) {
+                body = device.batches.at(device.next);
+            } else {
+                QJsonObject upload = QJsonDocument::fromJson(device.batches.at(device.next)).object();
+                QJsonArray events = upload.value(QLatin1String("events")).toArray();
+                for (int b = 1; b < merged; ++b)
+                    for (const QJsonValue &event : QJsonDocument::fromJson(device.batches.at(device.next + b))
+                                                       .object()
+                                                       .value(QLatin1String("events"))
+                                                       .toArray())
+                        events.append(event);
+                upload.insert(QLatin1String("events"), events);
+                body = QJsonDocument(upload).toJson(QJsonDocument::Compact);
+            }
         }
         QNetworkReply *reply = pending.download
             ? bench::get(device, server,
                 QStringLiteral("/v1/sync?limit=500&cursor=")
                     + QString::fromLatin1(QUrl::toPercentEncoding(f.cursor)))
-            : bench::post(device, server, QStringLiteral("/v1/events"), device.batches.at(device.next));
+            : bench::post(device, server, QStringLiteral("/v1/events"), body);
         f.inFlight = true;
         ++inFlight;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, pending, fp = &f] {
-            const double latency = (clock.nsecsElapsed() - pending.dueNs) / 1e6;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, pending, merged, fp = &f] {
+            const qint64 answeredNs = clock.nsecsElapsed();
+            const double latency = (answeredNs - pending.dueNs) / 1e6;
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             const QByteArray body = reply->readAll();
             const int wait = qMax(1, reply->rawHeader("Retry-After").toInt()) * 1000;
@@ -190,7 +220,8 @@ Measured runFloor(std::vector<bench::Device> &fleet, const QList<e2e::ServerProc
                 });
                 return;
             }
-            fp->queue.pop_front();
+            if (pending.download)
+                fp->queue.pop_front();
             if (pending.download) {
                 if (status == 200) {
                     m.downloadMs.append(latency);
@@ -209,9 +240,14 @@ Measured runFloor(std::vector<bench::Device> &fleet, const QList<e2e::ServerProc
                                         .arg(status)
                                         .arg(QString::fromUtf8(body.left(300)));
                 } else {
-                    m.uploadMs.append(latency);
+                    // Every scan of the batch, from its own scheduled time.
+                    for (int b = 0; b < merged; ++b) {
+                        m.uploadMs.append((answeredNs - fp->queue.front().dueNs) / 1e6);
+                        fp->queue.pop_front();
+                    }
+                    ++m.uploadRequests;
                     bench::countAnswer(m.tally, body);
-                    ++fp->device->next;
+                    fp->device->next += merged;
                 }
             }
             send(*fp);
@@ -335,10 +371,10 @@ Run floorRun(const QString &label, const QList<e2e::ServerProcess *> &servers, i
         << "  downloads: " << bench::describe(bench::percentiles(m.downloadMs)) << bound
         << (m.downloadErrors > 0 ? QStringLiteral("; %1 failed").arg(m.downloadErrors) : QString()) << "\n"
         << "  rate:      " << m.uploadsScheduled << " uploads + " << m.downloadsScheduled
-        << " downloads scheduled = " << qRound(offered) << " requests/s offered, " << qRound(answered)
-        << " requests/s answered over " << QString::number(m.seconds, 'f', 1) << " s; "
-        << m.unsentUploads + m.unsentDownloads << " still waiting after the grace period; " << m.tally.retried
-        << " sent again after 503/429\n"
+        << " downloads scheduled = " << qRound(offered) << " per second, " << qRound(answered)
+        << " per second answered over " << QString::number(m.seconds, 'f', 1) << " s (the uploads in "
+        << m.uploadRequests << " requests); " << m.unsentUploads + m.unsentDownloads
+        << " still waiting after the grace period; " << m.tally.retried << " sent again after 503/429\n"
         << "  CPU:       servers " << QString::number(cpu, 'f', 2) << " s ("
         << QString::number(cpu / m.seconds, 'f', 2) << " cores), this client "
         << QString::number(client, 'f', 2)

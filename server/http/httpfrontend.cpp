@@ -228,6 +228,7 @@ void HttpFrontend::deliver(QTcpSocket *socket, quint64 ticket, const QByteArray 
         pending->ready.erase(pending->ready.begin());
         ++pending->nextToSend;
         socket->write(next.bytes);
+        socket->flush(); // out now, not on the event loop's next pass over every connection
         if (next.close) {
             socket->disconnectFromHost(); // after the answer has been written out
             pending->ready.clear();

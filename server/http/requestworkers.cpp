@@ -1,5 +1,6 @@
 #include "http/requestworkers.h"
 
+#include "ingest/storedsequences.h"
 #include "serverstore.h"
 
 #include <QLoggingCategory>
@@ -27,6 +28,8 @@ Expected<std::unique_ptr<RequestWorkers>> RequestWorkers::start(const DatabaseLo
     std::unique_ptr<RequestWorkers> workers(new RequestWorkers(plan));
 
     std::vector<std::future<QString>> opened;
+    // What one worker commits, the others know (one database, one process).
+    const auto known = std::make_shared<StoredSequences>();
     const int threads = plan.writers + plan.readers;
     for (int i = 0; i < threads; ++i) {
         Queue &queue = i < plan.writers ? workers->m_writes : workers->m_reads;
@@ -36,15 +39,17 @@ Expected<std::unique_ptr<RequestWorkers>> RequestWorkers::start(const DatabaseLo
                   .arg(i < plan.writers ? i : i - plan.writers);
         std::promise<QString> ready;
         opened.push_back(ready.get_future());
-        workers->m_threads.emplace_back([&queue, location, connection, ready = std::move(ready)]() mutable {
-            auto store = ServerStore::open(location, connection);
-            if (!store) {
-                ready.set_value(store.error());
-                return;
-            }
-            ready.set_value(QString());
-            serve(queue, *store.value());
-        });
+        workers->m_threads.emplace_back(
+            [&queue, location, connection, known, ready = std::move(ready)]() mutable {
+                auto store = ServerStore::open(location, connection);
+                if (!store) {
+                    ready.set_value(store.error());
+                    return;
+                }
+                store.value()->eventStore().shareStoredSequences(known);
+                ready.set_value(QString());
+                serve(queue, *store.value());
+            });
     }
     for (auto &result : opened) {
         const QString error = result.get();

@@ -2,6 +2,7 @@
 
 #include "ingest/eventapply.h"
 #include "ingest/eventfields.h"
+#include "ingest/storedsequences.h"
 #include "storage/batch.h"
 #include "storage/database.h"
 #include "storage/timestamps.h"
@@ -41,6 +42,18 @@ QString eventInsertSql(int rows)
 
 } // namespace
 
+EventStore::EventStore(Database &db, EventApplier &applier)
+    : m_db(db), m_applier(applier), m_known(std::make_shared<StoredSequences>())
+{ }
+
+EventStore::~EventStore() = default;
+
+void EventStore::shareStoredSequences(std::shared_ptr<StoredSequences> known)
+{
+    if (known)
+        m_known = std::move(known);
+}
+
 Expected<EventStore::IngestResult> EventStore::ingest(
     const QString &deviceId, const QList<protocol::ScanEvent> &events)
 {
@@ -71,22 +84,6 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
         qCWarning(lcServerStore).noquote() << "event batch not stored:" << why;
         return Error {why};
     };
-    auto start = [&]() -> Expected<void> {
-        if (auto began = m_db.begin(); !began)
-            return began;
-        auto q = m_db.run(QStringLiteral("INSERT INTO devices (id, first_seen, last_seen) VALUES (?, ?, ?) "
-                                         "ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen"),
-            {deviceId, now, now});
-        if (!q)
-            return Error {q.error()};
-        q.value()->finish();
-        return {};
-    };
-    if (auto started = start(); !started) {
-        qCWarning(lcServerStore).noquote() << "event batch not stored:" << started.error();
-        m_db.rollback();
-        return Error {started.error()};
-    }
 
     // 1. Checks the protocol parser does not make. They depend only on the event, so a repeat
     //    gets the same refusal.
@@ -115,6 +112,31 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
             candidateSeqs.insert(event.sequence);
         }
     }
+
+    // The device's row is locked first (uploads of one device wait for each other here) and
+    // touched; its count of stored events rises in the same statement by `expected`, the events
+    // the common case below will store (0 when the batch takes its events one by one, which
+    // counts them at the end instead).
+    auto start = [&](qint64 expected) -> Expected<void> {
+        if (auto began = m_db.begin(); !began)
+            return began;
+        auto q = m_db.run(
+            QStringLiteral("INSERT INTO devices (id, first_seen, last_seen, event_count) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, "
+                           "event_count = devices.event_count + excluded.event_count"),
+            {deviceId, now, now, expected});
+        if (!q)
+            return Error {q.error()};
+        q.value()->finish();
+        return {};
+    };
+    bool allStored = allDistinct && !candidates.isEmpty();
+    if (auto started = start(allStored ? candidates.size() : 0); !started) {
+        qCWarning(lcServerStore).noquote() << "event batch not stored:" << started.error();
+        m_db.rollback();
+        return Error {started.error()};
+    }
+
     auto eventValues = [&](QVariantList &values, qsizetype i) {
         const protocol::ScanEvent &event = events.at(i);
         values << keys.at(i) << deviceId << event.sequence << text(event.operatorId) << text(event.task)
@@ -127,7 +149,7 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
     // 2. The common case: every event is new. They are stored with a few multi-row INSERTs; the
     //    unique constraints still decide (a prior SELECT could race with another server), and
     //    if any row was held back the batch starts over and takes its events one by one.
-    bool allStored = allDistinct && !candidates.isEmpty();
+    const bool counted = allStored; // start() counted them
     for (qsizetype done = 0; allStored && done < candidates.size();) {
         const int rows = chunkRows(candidates.size() - done);
         QVariantList values;
@@ -143,7 +165,7 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
     }
     if (!allStored && allDistinct && !candidates.isEmpty()) {
         m_db.rollback();
-        if (auto started = start(); !started)
+        if (auto started = start(0); !started)
             return fail(started.error());
     }
 
@@ -193,6 +215,7 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
     QHash<QString, QString> rejectedNow; // id -> the rejection this batch remembered for it
     QList<qint64> acceptedSeqs;
     qint64 storedNow = 0; // rows this batch added to events
+    qint64 highestStored = 0; // the highest sequence number among them
     result.acks.reserve(count);
     for (qsizetype i = 0; i < count; ++i) {
         const protocol::ScanEvent &event = events.at(i);
@@ -251,8 +274,10 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
                     }
                 }
             }
-            if (stored)
+            if (stored) {
                 ++storedNow;
+                highestStored = qMax(highestStored, event.sequence);
+            }
             if (stored && event.result == QLatin1String("accepted")) {
                 // Applied exactly once: only the request that stored the event applies it, inside
                 // the same transaction. A conflict undoes the partial effects (savepoint), keeps
@@ -294,11 +319,12 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
     }
 
     // Gaps: for each run of events accepted now, is the sequence number just below it stored?
-    // One indexed lookup per run, not per event.
+    // One indexed lookup per run, not per event, and none where this process committed that
+    // number itself (an upload continuing the device's last one).
     std::sort(acceptedSeqs.begin(), acceptedSeqs.end());
     const QSet<qint64> acceptedSet(acceptedSeqs.cbegin(), acceptedSeqs.cend());
     for (const qint64 seq : std::as_const(acceptedSeqs)) {
-        if (seq <= 1 || acceptedSet.contains(seq - 1))
+        if (seq <= 1 || acceptedSet.contains(seq - 1) || m_known->knows(deviceId, seq - 1))
             continue;
         auto below = m_db.scalar(
             QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events WHERE device = ? AND seq < ?"),
@@ -312,7 +338,8 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
     // The device's count of stored events, kept in the row this transaction already holds (see
     // start()), so counting every event (GET /v1/health) reads one row per device, not the
     // whole table, and no two devices' uploads wait for each other on a shared counter.
-    if (storedNow > 0) {
+    Q_ASSERT(!counted || storedNow == candidates.size());
+    if (storedNow > 0 && !counted) {
         auto counted
             = m_db.run(QStringLiteral("UPDATE devices SET event_count = event_count + ? WHERE id = ?"),
                 {storedNow, deviceId});
@@ -323,6 +350,8 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
 
     if (auto committed = m_db.commit(); !committed)
         return fail(committed.error());
+    if (storedNow > 0)
+        m_known->remember(deviceId, highestStored);
     for (const SequenceGap &gap : std::as_const(result.gaps))
         qCWarning(lcServerStore).noquote()
             << "device" << deviceId << "sequence gap: events" << gap.from << "to" << gap.to << "are missing";

@@ -7,10 +7,13 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace dockhand::server {
 
 class Database;
 class EventApplier;
+class StoredSequences;
 
 // The events devices upload: stored once each in one transaction per batch, answered once
 // (accepted, duplicate, or the same rejection again), applied exactly once by the request that
@@ -18,7 +21,12 @@ class EventApplier;
 class EventStore
 {
 public:
-    EventStore(Database &db, EventApplier &applier) : m_db(db), m_applier(applier) { }
+    EventStore(Database &db, EventApplier &applier);
+    ~EventStore();
+
+    // What the other stores of this process over the same database have committed (see
+    // StoredSequences); by default a store knows only what it committed itself.
+    void shareStoredSequences(std::shared_ptr<StoredSequences> known);
 
     struct SequenceGap
     {
@@ -62,6 +70,7 @@ private:
 
     Database &m_db;
     EventApplier &m_applier;
+    std::shared_ptr<StoredSequences> m_known;
 };
 
 } // namespace dockhand::server

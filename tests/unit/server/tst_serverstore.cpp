@@ -1,4 +1,5 @@
 #include "faults.h"
+#include "ingest/storedsequences.h"
 #include "pin.h"
 #include "scanevents.h"
 #include "serverstore.h"
@@ -363,6 +364,53 @@ private slots:
         QCOMPARE(fresh->gaps.size(), 1);
         QCOMPARE(fresh->gaps.at(0).from, 1);
         QCOMPARE(fresh->gaps.at(0).to, 2);
+    }
+
+    // Uploads of one device may reach different connections (request workers) and different
+    // server processes: what one store remembers having committed spares a lookup, and never
+    // hides a gap another store's uploads left or filled.
+    void gapsAreTheDatabasesWhicheverStoreStoredThem()
+    {
+        const DatabaseLocation location = freshLocation();
+        auto a = ServerStore::open(location, QStringLiteral("tst-store-a"));
+        auto b = ServerStore::open(location, QStringLiteral("tst-store-b"));
+        QVERIFY(a.ok() && b.ok());
+        const QString dev = QStringLiteral("dev-1");
+        QVERIFY(a.value()->ingest(dev, {makeEvent(dev, 1), makeEvent(dev, 2)})->gaps.isEmpty());
+        // b has not seen 2 stored: it asks, and 2 is there.
+        QVERIFY(b.value()->ingest(dev, {makeEvent(dev, 3)})->gaps.isEmpty());
+        // a last stored 2; 4 is not there, whatever a remembers.
+        auto gap = a.value()->ingest(dev, {makeEvent(dev, 5)});
+        QVERIFY(gap.ok());
+        QCOMPARE(gap->gaps.size(), 1);
+        QCOMPARE(gap->gaps.at(0).from, 4);
+        QCOMPARE(gap->gaps.at(0).to, 4);
+
+        // Two stores sharing what they committed, as one server's request workers do.
+        auto known = std::make_shared<StoredSequences>();
+        a.value()->eventStore().shareStoredSequences(known);
+        b.value()->eventStore().shareStoredSequences(known);
+        const QString other = QStringLiteral("dev-2");
+        QVERIFY(a.value()->ingest(other, {makeEvent(other, 1), makeEvent(other, 2)})->gaps.isEmpty());
+        QVERIFY(b.value()->ingest(other, {makeEvent(other, 3)})->gaps.isEmpty());
+        auto shared = a.value()->ingest(other, {makeEvent(other, 6)});
+        QVERIFY(shared.ok());
+        QCOMPARE(shared->gaps.size(), 1);
+        QCOMPARE(shared->gaps.at(0).from, 4);
+        QCOMPARE(shared->gaps.at(0).to, 5);
+
+        // A resend mixed with new events, a repeat inside a batch and a refused one: the count of
+        // stored events is exact on every path (counted up front, or one by one).
+        auto mixed = b.value()->ingest(
+            other, {makeEvent(other, 7), makeEvent(other, 7, QUuid::createUuid()), makeEvent(other, 8)});
+        QVERIFY(mixed.ok());
+        QCOMPARE(mixed->accepted, 2);
+        QCOMPARE(mixed->rejected, 1); // sequence number 7 twice
+        QCOMPARE(a.value()->eventCount().value(), 4 + 6);
+        auto page = b.value()->events(QString(), 0, 100);
+        QVERIFY(page.ok());
+        QCOMPARE(page->total, 10);
+        QCOMPARE(page->events.size(), 10);
     }
 
     // Fail every statement of a batch in turn: the batch is all or nothing, and a retry after

@@ -6,7 +6,10 @@
 // flight, as its sync engine does, so what comes due while a request is under way waits — and
 // uploads waiting back to back go as one batch, as the sync engine sends what was scanned
 // meanwhile. Every scheduled upload's latency counts from its own scheduled time to the answer
-// that carried it (a slow answer is not hidden by sending less).
+// that carried it (a slow answer is not hidden by sending less). The devices talk through the
+// light HTTP/1.1 client of httpconnection.h, so that the load generator does not take the CPU the
+// servers are measured on (it shares their two cores), and each has connected before the clock
+// starts; what the set-up wrote is flushed to disk first (sync), not written back during the run.
 //
 // Baseline in the same run: ONE device alone on one server (its own database in the same
 // cluster) at the same per-device rates. Prints upload and download p50/p99/max for the floor and
@@ -28,21 +31,26 @@
 //   DOCKHAND_BENCH_SECONDS      how long the floor and the baseline run (20)
 //   DOCKHAND_BENCH_GRACE_MS     how long requests scheduled in the run may still be sent (10000)
 //   DOCKHAND_BENCH_WORKERS      --workers of the servers, when the server has it (its default)
+//   DOCKHAND_BENCH_PG_DIR       where the PostgreSQL cluster's files go (the temporary folder);
+//                               a memory file system (/dev/shm) leaves the disk's commit
+//                               latency out, to measure the servers alone (not durable)
+//   DOCKHAND_BENCH_PG_SETTINGS  extra PostgreSQL settings, e.g. "wal_init_zero=off"
 // Skips (exit 0, with a message) when a PostgreSQL cluster cannot be started.
 
 #include "benchclient.h"
 #include "benchstats.h"
 #include "e2eharness.h"
+#include "httpconnection.h"
 #include "pgcluster.h"
 #include "protocol.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkReply>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -52,6 +60,10 @@
 
 #include <deque>
 #include <functional>
+#include <queue>
+
+#include <memory>
+#include <unistd.h>
 #include <vector>
 
 using namespace dockhand;
@@ -82,6 +94,7 @@ struct Schedule
     };
 
     bench::Device *device = nullptr;
+    std::unique_ptr<bench::HttpConnection> http; // the device's connection to its server
     bool downloads = false;
     qint64 nextUploadNs = 0;
     qint64 nextDownloadNs = 0;
@@ -144,12 +157,34 @@ Measured runFloor(std::vector<bench::Device> &fleet, const QList<e2e::ServerProc
         Schedule &f = floor[d];
         f.device = &fleet[d];
         f.device->next = 0;
+        f.http = std::make_unique<bench::HttpConnection>(servers.at(f.device->server)->url());
         f.downloads = int(d) < downloaders;
         f.cursor = cursor;
         // Spread evenly over an interval, so that the load is steady rather than in waves.
         f.nextUploadNs = uploadIntervalNs * qint64(d) / qint64(fleet.size());
         f.nextDownloadNs
             = f.downloads ? downloadIntervalNs * qint64(d) / qint64(qMax(1, downloaders)) : endNs;
+    }
+
+    // Every device connects (one GET /v1/health) before the clock starts: a device on the floor
+    // has been connected since its shift began, and what is measured is the floor, not its start.
+    {
+        QEventLoop connecting;
+        int left = int(floor.size());
+        for (Schedule &f : floor)
+            f.http->send(
+                "GET", "/v1/health", f.device->token, {}, [&](const bench::HttpConnection::Answer &answer) {
+                    if (answer.status != 200)
+                        m.tally.error = QStringLiteral("%1: GET /v1/health answered %2 %3")
+                                            .arg(f.device->id)
+                                            .arg(answer.status)
+                                            .arg(answer.error);
+                    if (--left == 0)
+                        connecting.quit();
+                });
+        connecting.exec();
+        if (!m.tally.error.isEmpty())
+            return m;
     }
 
     QEventLoop loop;
@@ -161,7 +196,6 @@ Measured runFloor(std::vector<bench::Device> &fleet, const QList<e2e::ServerProc
             return;
         const Schedule::Pending pending = f.queue.front();
         bench::Device &device = *f.device;
-        const e2e::ServerProcess &server = *servers.at(device.server);
         // Uploads due back to back go as one batch, as a device's sync engine sends what was
         // scanned while its last request was under way (up to the protocol's batch limit).
         int merged = 1;
@@ -191,54 +225,48 @@ Measured runFloor(std::vector<bench::Device> &fleet, const QList<e2e::ServerProc
                 body = QJsonDocument(upload).toJson(QJsonDocument::Compact);
             }
         }
-        QNetworkReply *reply = pending.download
-            ? bench::get(device, server,
-                QStringLiteral("/v1/sync?limit=500&cursor=")
-                    + QString::fromLatin1(QUrl::toPercentEncoding(f.cursor)))
-            : bench::post(device, server, QStringLiteral("/v1/events"), body);
+        const QByteArray path = pending.download
+            ? "/v1/sync?limit=500&cursor=" + QUrl::toPercentEncoding(f.cursor)
+            : QByteArrayLiteral("/v1/events");
         f.inFlight = true;
         ++inFlight;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, pending, merged, fp = &f] {
-            const qint64 answeredNs = clock.nsecsElapsed();
-            const double latency = (answeredNs - pending.dueNs) / 1e6;
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QByteArray body = reply->readAll();
-            const int wait = qMax(1, reply->rawHeader("Retry-After").toInt()) * 1000;
-            reply->deleteLater();
-            fp->inFlight = false;
-            --inFlight;
-            if (status == 503 || status == 429) {
-                // Come back after Retry-After, as a device does; the request keeps its place
-                // (and its scheduled time).
-                ++m.tally.retried;
-                fp->inFlight = true;
-                ++inFlight;
-                QTimer::singleShot(wait, &loop, [&, fp] {
-                    fp->inFlight = false;
-                    --inFlight;
-                    send(*fp);
-                });
-                return;
-            }
-            if (pending.download)
-                fp->queue.pop_front();
-            if (pending.download) {
-                if (status == 200) {
-                    m.downloadMs.append(latency);
-                    fp->cursor = QJsonDocument::fromJson(body)
-                                     .object()
-                                     .value(QLatin1String("cursor"))
-                                     .toVariant()
-                                     .toString();
-                } else {
-                    ++m.downloadErrors;
+        f.http->send(pending.download ? "GET" : "POST", path, device.token, body,
+            [&, pending, merged, fp = &f](const bench::HttpConnection::Answer &answer) {
+                const qint64 answeredNs = clock.nsecsElapsed();
+                const double latency = (answeredNs - pending.dueNs) / 1e6;
+                fp->inFlight = false;
+                --inFlight;
+                if (answer.status == 503 || answer.status == 429) {
+                    // Come back after Retry-After, as a device does; the request keeps its place
+                    // (and its scheduled time).
+                    ++m.tally.retried;
+                    fp->inFlight = true;
+                    ++inFlight;
+                    QTimer::singleShot(qMax(1, answer.retryAfterSeconds) * 1000, &loop, [&, fp] {
+                        fp->inFlight = false;
+                        --inFlight;
+                        send(*fp);
+                    });
+                    return;
                 }
-            } else {
-                if (status != 200) {
+                if (pending.download) {
+                    fp->queue.pop_front();
+                    if (answer.status == 200) {
+                        m.downloadMs.append(latency);
+                        fp->cursor = QJsonDocument::fromJson(answer.body)
+                                         .object()
+                                         .value(QLatin1String("cursor"))
+                                         .toVariant()
+                                         .toString();
+                    } else {
+                        ++m.downloadErrors;
+                    }
+                } else if (answer.status != 200) {
                     m.tally.error = QStringLiteral("%1: upload answered HTTP %2 %3")
                                         .arg(fp->device->id)
-                                        .arg(status)
-                                        .arg(QString::fromUtf8(body.left(300)));
+                                        .arg(answer.status)
+                                        .arg(answer.status == 0 ? answer.error
+                                                                : QString::fromUtf8(answer.body.left(300)));
                 } else {
                     // Every scan of the batch, from its own scheduled time.
                     for (int b = 0; b < merged; ++b) {
@@ -246,23 +274,29 @@ Measured runFloor(std::vector<bench::Device> &fleet, const QList<e2e::ServerProc
                         fp->queue.pop_front();
                     }
                     ++m.uploadRequests;
-                    bench::countAnswer(m.tally, body);
+                    bench::countAnswer(m.tally, answer.body);
                     fp->device->next += merged;
                 }
-            }
-            send(*fp);
-        });
+                send(*fp);
+            });
     };
 
-    // The clock: every millisecond, each device's requests that are due join its queue (in
-    // scheduled order) and it sends the first one if none is under way.
+    // The clock: every millisecond, the requests of each device that are due join its queue (in
+    // scheduled order) and it sends the first one if none is under way. The devices wait in order
+    // of their next due time, so a tick costs what is due, not a look at every device.
+    using Due = std::pair<qint64, size_t>; // next due time, device
+    std::priority_queue<Due, std::vector<Due>, std::greater<Due>> schedule;
+    for (size_t d = 0; d < floor.size(); ++d)
+        schedule.push({qMin(floor[d].nextUploadNs, floor[d].nextDownloadNs), d});
     QTimer tick;
     tick.setTimerType(Qt::PreciseTimer);
     tick.setInterval(1);
     QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
         const qint64 now = clock.nsecsElapsed();
-        bool waiting = false;
-        for (Schedule &f : floor) {
+        while (!schedule.empty() && schedule.top().first <= now && schedule.top().first < endNs) {
+            Schedule &f = floor[schedule.top().second];
+            const size_t device = schedule.top().second;
+            schedule.pop();
             for (;;) {
                 const bool upload = f.nextUploadNs <= f.nextDownloadNs;
                 const qint64 due = upload ? f.nextUploadNs : f.nextDownloadNs;
@@ -277,9 +311,13 @@ Measured runFloor(std::vector<bench::Device> &fleet, const QList<e2e::ServerProc
                     ++m.downloadsScheduled;
                 }
             }
+            schedule.push({qMin(f.nextUploadNs, f.nextDownloadNs), device});
             send(f);
-            waiting = waiting || !f.queue.empty();
         }
+        bool waiting = false;
+        if (now >= endNs)
+            for (const Schedule &f : floor)
+                waiting = waiting || !f.queue.empty();
         if (now >= graceNs && !stopped) {
             stopped = true;
             // What is still waiting counts with its wait so far (a lower bound).
@@ -345,6 +383,9 @@ Run floorRun(const QString &label, const QList<e2e::ServerProcess *> &servers, i
         out << "  " << why << "\n";
         return run;
     }
+    // What the set-up wrote (the demo warehouse, the enrolments) goes to disk now: the kernel
+    // would otherwise write it back during the run, and commits would wait behind it.
+    ::sync();
     double cpuBefore = 0;
     for (const e2e::ServerProcess *server : servers)
         cpuBefore += bench::processCpuSeconds(server->pid());
@@ -440,9 +481,21 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     if (!dir.isValid())
         return 1;
+    // The cluster's files: on the machine's disk like the servers', unless DOCKHAND_BENCH_PG_DIR
+    // says where (for example a memory file system, to measure the servers without the disk).
+    QTemporaryDir pgDir(qEnvironmentVariable("DOCKHAND_BENCH_PG_DIR", QDir::tempPath())
+        + QStringLiteral("/bench_floor-pg-XXXXXX"));
+    if (!pgDir.isValid()) {
+        out << "bench_floor: cannot create a folder for PostgreSQL in "
+            << qEnvironmentVariable("DOCKHAND_BENCH_PG_DIR") << "\n";
+        return 1;
+    }
     testing::PgCluster pg;
     QString why;
-    if (!pg.start(dir.path(), &why, {QStringLiteral("max_connections=50")}) || !createDatabases(pg, &why)) {
+    QStringList pgSettings {QStringLiteral("max_connections=50")};
+    pgSettings
+        += qEnvironmentVariable("DOCKHAND_BENCH_PG_SETTINGS").split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (!pg.start(pgDir.path(), &why, pgSettings) || !createDatabases(pg, &why)) {
         out << "bench_floor: skipped: PostgreSQL cannot be started (" << why << ")\n";
         return 0;
     }

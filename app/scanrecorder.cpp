@@ -1,5 +1,7 @@
 #include "scanrecorder.h"
 
+#include "actions.h"
+
 #include <QJsonArray>
 #include <QLoggingCategory>
 
@@ -9,27 +11,29 @@ namespace dockhand {
 
 QJsonObject scanFields(const Scan &scan)
 {
+    using protocol::Field;
+    using protocol::wireName;
     QJsonObject f;
-    const auto put = [&](const char *key, const QString &value) {
+    const auto put = [&](Field key, const QString &value) {
         if (!value.isEmpty())
-            f.insert(QLatin1String(key), value);
+            f.insert(wireName(key), value);
     };
-    put("symbology", scan.symbology);
-    put("gtin", scan.gtin);
-    put("sscc", scan.sscc);
-    put("code", scan.code);
-    put("lot", scan.lot);
-    put("serial", scan.serial);
-    put("hri", scan.hri);
+    put(Field::Symbology, scan.symbology);
+    put(Field::Gtin, scan.gtin);
+    put(Field::Sscc, scan.sscc);
+    put(Field::Code, scan.code);
+    put(Field::Lot, scan.lot);
+    put(Field::Serial, scan.serial);
+    put(Field::Hri, scan.hri);
     if (scan.expiry.isValid())
-        f.insert(QLatin1String("expiry"), scan.expiry.toString(Qt::ISODate));
+        f.insert(wireName(Field::Expiry), scan.expiry.toString(Qt::ISODate));
     if (scan.count > 0)
-        f.insert(QLatin1String("count"), scan.count);
+        f.insert(wireName(Field::Count), scan.count);
     if (!scan.elements.isEmpty()) {
         QJsonArray elements;
         for (const auto &e : scan.elements)
-            elements.append(QJsonObject {{QLatin1String("ai"), e.ai}, {QLatin1String("value"), e.value}});
-        f.insert(QLatin1String("elements"), elements);
+            elements.append(QJsonObject {{wireName(Field::Ai), e.ai}, {wireName(Field::Value), e.value}});
+        f.insert(wireName(Field::Elements), elements);
     }
     return f;
 }

@@ -21,7 +21,7 @@ constexpr wiretable::Table<Action, 11> kActions {{
     {Action::Damage, "damage"},
 }};
 
-constexpr wiretable::Table<Field, 18> kFields {{
+constexpr wiretable::Table<Field, 25> kFields {{
     {Field::Action, "action"},
     {Field::Task, "task"},
     {Field::Badge, "badge"},
@@ -40,6 +40,13 @@ constexpr wiretable::Table<Field, 18> kFields {{
     {Field::WeightKg, "weightKg"},
     {Field::Items, "items"},
     {Field::Count, "count"},
+    {Field::Symbology, "symbology"},
+    {Field::Sscc, "sscc"},
+    {Field::Code, "code"},
+    {Field::Hri, "hri"},
+    {Field::Elements, "elements"},
+    {Field::Ai, "ai"},
+    {Field::Value, "value"},
 }};
 
 constexpr wiretable::Table<ShortReason, 4> kShortReasons {{

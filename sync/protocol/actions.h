@@ -54,10 +54,19 @@ enum class Field {
     WeightKg,
     Items,
     Count,
+    // What the scanner layer read from the barcode (every scan's fields; see docs/protocol.md).
+    Symbology,
+    Sscc,
+    Code,
+    Hri,
+    Elements,
+    Ai, // of one of the elements
+    Value, // of one of the elements
 };
 
 // "action", "task", "badge", "order", "line", "gtin", "location", "tote", "quantity", "lot", "expiry",
-// "serial", "reason", "carton", "cartonType", "weightKg", "items", "count".
+// "serial", "reason", "carton", "cartonType", "weightKg", "items", "count", "symbology", "sscc",
+// "code", "hri", "elements", "ai", "value".
 QString wireName(Field field);
 std::optional<Field> fieldFromWire(const QString &name);
 

@@ -74,13 +74,19 @@ int runDrive(const QStringList &args)
         config.syncBatchEvents = std::max(1, parser.value(batch).toInt());
 
     AppCore core(config);
-    QObject::connect(core.device(), &DeviceStatus::scannerChanged, &core, [device = core.device()] {
-        if (device->scannerState() == QLatin1String("none"))
-            return;
-        say(device->scannerState() == QLatin1String("connected")
+    // "scanner connected", or "scanner MESSAGE" when it is not; once per change: the scanner
+    // layer's other news while connected (a refused frame) is not a new connection.
+    QString lastScanner;
+    QObject::connect(
+        core.device(), &DeviceStatus::scannerChanged, &core, [&lastScanner, device = core.device()] {
+            if (device->scannerState() == QLatin1String("none"))
+                return;
+            const QString line = device->scannerState() == QLatin1String("connected")
                 ? QStringLiteral("scanner connected")
-                : QStringLiteral("scanner %1").arg(device->scannerMessage()));
-    });
+                : QStringLiteral("scanner %1").arg(device->scannerMessage());
+            if (line != lastScanner)
+                say(lastScanner = line);
+        });
     core.start();
     if (!core.queue()) {
         say(QStringLiteral("storage-error %1").arg(core.device()->storageError()));

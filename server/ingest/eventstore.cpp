@@ -149,7 +149,7 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
     // 2. The common case: every event is new. They are stored with a few multi-row INSERTs; the
     //    unique constraints still decide (a prior SELECT could race with another server), and
     //    if any row was held back the batch starts over and takes its events one by one.
-    const bool counted = allStored; // start() counted them
+    bool counted = allStored; // start() counted them (undone below if the batch starts over)
     for (qsizetype done = 0; allStored && done < candidates.size();) {
         const int rows = chunkRows(candidates.size() - done);
         QVariantList values;
@@ -164,7 +164,8 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
         done += rows;
     }
     if (!allStored && allDistinct && !candidates.isEmpty()) {
-        m_db.rollback();
+        m_db.rollback(); // the count start() raised goes too: the end of the batch counts instead
+        counted = false;
         if (auto started = start(0); !started)
             return fail(started.error());
     }
@@ -340,12 +341,12 @@ Expected<EventStore::IngestResult> EventStore::ingestOnce(
     // whole table, and no two devices' uploads wait for each other on a shared counter.
     Q_ASSERT(!counted || storedNow == candidates.size());
     if (storedNow > 0 && !counted) {
-        auto counted
+        auto raised
             = m_db.run(QStringLiteral("UPDATE devices SET event_count = event_count + ? WHERE id = ?"),
                 {storedNow, deviceId});
-        if (!counted)
-            return fail(counted.error());
-        counted.value()->finish();
+        if (!raised)
+            return fail(raised.error());
+        raised.value()->finish();
     }
 
     if (auto committed = m_db.commit(); !committed)

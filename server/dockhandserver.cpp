@@ -1,5 +1,6 @@
 #include "dockhandserver.h"
 
+#include "access/sitesetup.h"
 #include "http/api.h"
 #include "http/httpfrontend.h"
 #include "http/requestworkers.h"
@@ -136,7 +137,37 @@ Expected<QSslConfiguration> loadTls(const QString &certificatePath, const QStrin
     return configuration;
 }
 
+Expected<void> prepareDataDir(const ServerOptions &options)
+{
+    if (options.dataDirUsed) {
+        if (!QDir().mkpath(options.dataDir))
+            return Error {QStringLiteral("cannot create the data folder %1").arg(options.dataDir)};
+        if (!QFileInfo(options.dataDir).isWritable())
+            return Error {QStringLiteral("the data folder %1 is not writable").arg(options.dataDir)};
+    }
+    return {};
+}
+
 } // namespace
+
+Expected<FirstAdministrator> DockhandServer::setUpSite(const ServerOptions &options)
+{
+    FirstAdministrator admin = options.firstAdmin;
+    if (options.pinGenerated)
+        admin.pin = generatePin();
+    // Checked before the database is created, so a typo leaves no empty database behind.
+    if (const QString bad = checkFirstAdministrator(admin); !bad.isEmpty())
+        return Error {bad};
+    if (auto ready = prepareDataDir(options); !ready)
+        return Error {ready.error()};
+    auto store = ServerStore::open(options.database, QStringLiteral("dockhand-server-init"));
+    if (!store)
+        return Error {store.error()};
+    if (auto created = createFirstAdministrator(store.value()->database(), store.value()->changeLog(), admin);
+        !created)
+        return Error {created.error()};
+    return admin;
+}
 
 DockhandServer::DockhandServer(QObject *parent) : QObject(parent) { }
 
@@ -158,12 +189,8 @@ Expected<quint16> DockhandServer::start(const ServerOptions &options)
         tls = loaded.value();
     }
 
-    if (options.dataDirUsed) {
-        if (!QDir().mkpath(options.dataDir))
-            return Error {QStringLiteral("cannot create the data folder %1").arg(options.dataDir)};
-        if (!QFileInfo(options.dataDir).isWritable())
-            return Error {QStringLiteral("the data folder %1 is not writable").arg(options.dataDir)};
-    }
+    if (auto ready = prepareDataDir(options); !ready)
+        return Error {ready.error()};
 
     auto store = ServerStore::open(options.database);
     if (!store)
@@ -186,6 +213,9 @@ Expected<quint16> DockhandServer::start(const ServerOptions &options)
         else
             qCInfo(lcServer) << "database already holds warehouse data; demo not loaded again";
     }
+
+    if (auto admin = hasAdministrator(m_store->database()); admin && !admin.value())
+        qCWarning(lcServer).noquote() << firstAdministratorHint();
 
     for (const QString &code : options.enrolmentCodes) {
         if (auto added = m_store->addEnrolmentCode(code); !added) {

@@ -29,6 +29,11 @@ public:
 
     // Returns the port actually listened on (useful with port 0). Errors are one line for stderr.
     Expected<quint16> start(const ServerOptions &options);
+
+    // `dockhand-server init`: opens (or creates) the database of `options` and stores its first
+    // administrator and the site's name (sitesetup.h); the value is the administrator as stored,
+    // with the PIN that was given or generated, for printing once.
+    static Expected<FirstAdministrator> setUpSite(const ServerOptions &options);
     // Stops listening and closes the database; idempotent.
     void stop();
 

@@ -47,6 +47,25 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    if (options->action == ServerOptions::Action::InitSite) {
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\n*.info=false"));
+        auto admin = DockhandServer::setUpSite(options.value());
+        if (!admin) {
+            printLine(stderr, QStringLiteral("dockhand-server init: %1").arg(admin.error()));
+            return 1;
+        }
+        const QString where = options->database.describe();
+        printLine(stdout,
+            QStringLiteral("dockhand-server: site %1set up in %2; administrator %3 (badge %4)")
+                .arg(admin->siteName.isEmpty() ? QString() : QStringLiteral("'%1' ").arg(admin->siteName),
+                    where, admin->name, admin->badge));
+        if (options->pinGenerated)
+            printLine(stdout,
+                QStringLiteral("PIN: %1  (shown only now: give it to %2; it is stored hashed)")
+                    .arg(admin->pin, admin->name));
+        return 0;
+    }
+
     // Per-request lines are debug (enable with QT_LOGGING_RULES="dockhand.server.http.debug=true");
     // --quiet keeps only warnings and errors. The environment still overrides both.
     QLoggingCategory::setFilterRules(

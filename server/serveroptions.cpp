@@ -98,14 +98,36 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
         QStringLiteral("The PEM private key (RSA or EC, not password-protected) of --tls-cert."),
         QStringLiteral("FILE"));
+    const QCommandLineOption adminBadge(QStringLiteral("admin-badge"),
+        QStringLiteral("init: the first administrator's badge (what its barcode holds)."),
+        QStringLiteral("BADGE"));
+    const QCommandLineOption adminName(QStringLiteral("admin-name"),
+        QStringLiteral("init: the administrator's name."), QStringLiteral("NAME"));
+    const QCommandLineOption adminPin(QStringLiteral("admin-pin"),
+        QStringLiteral("init: their PIN, 4 to 12 digits (default: 6 random digits, printed once)."),
+        QStringLiteral("PIN"));
+    const QCommandLineOption siteName(
+        QStringLiteral("site-name"), QStringLiteral("init: the site's name."), QStringLiteral("NAME"));
     parser.addOptions({help, version, listen, port, dataDir, database, demo, quiet, enrolmentCode, rate,
-        burst, loginRate, loginBurst, workers, tlsCert, tlsKey});
+        burst, loginRate, loginBurst, workers, tlsCert, tlsKey, adminBadge, adminName, adminPin, siteName});
+    parser.addPositionalArgument(QStringLiteral("init"),
+        QStringLiteral("Set up a new site in the database (--data-dir or --database): its first "
+                       "administrator (--admin-badge, --admin-name, --admin-pin) and --site-name; prints "
+                       "the PIN once and exits. Refused when the site has an administrator."),
+        QStringLiteral("[init]"));
 
     if (!parser.parse(arguments))
         return Error {parser.errorText()};
-    if (!parser.positionalArguments().isEmpty())
-        return Error {QStringLiteral("unexpected argument '%1' (see --help)")
-                          .arg(parser.positionalArguments().first())};
+    const QStringList positional = parser.positionalArguments();
+    const bool init = !positional.isEmpty() && positional.first() == QLatin1String("init");
+    if (positional.size() > (init ? 1 : 0))
+        return Error {
+            QStringLiteral("unexpected argument '%1' (see --help)").arg(positional.at(init ? 1 : 0))};
+    if (!init)
+        for (const QCommandLineOption *only : {&adminBadge, &adminName, &adminPin, &siteName})
+            if (parser.isSet(*only))
+                return Error {
+                    QStringLiteral("--%1 is for 'dockhand-server init'").arg(only->names().first())};
 
     ServerOptions options;
     options.helpText = parser.helpText();
@@ -116,6 +138,12 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
     if (parser.isSet(version)) {
         options.action = ServerOptions::Action::ShowVersion;
         return options;
+    }
+    if (init) {
+        options.action = ServerOptions::Action::InitSite;
+        options.firstAdmin = {parser.value(adminBadge).trimmed(), parser.value(adminName).trimmed(),
+            parser.value(adminPin).trimmed(), parser.value(siteName).trimmed()};
+        options.pinGenerated = !parser.isSet(adminPin);
     }
 
     options.listenText = parser.value(listen).trimmed();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "access/sitesetup.h"
 #include "expected.h"
 
 #include <QHostAddress>
@@ -48,9 +49,12 @@ struct ServerOptions
     QString tlsCertificate;
     QString tlsKey;
 
-    // What the process should do besides serving: show help or the version and exit.
-    enum class Action { Serve, ShowHelp, ShowVersion };
+    // What the process should do instead of serving: show help or the version, or set up a new
+    // site (`dockhand-server init`), and exit.
+    enum class Action { Serve, ShowHelp, ShowVersion, InitSite };
     Action action = Action::Serve;
+    FirstAdministrator firstAdmin; // InitSite; its PIN is empty when one is to be generated
+    bool pinGenerated = false; // InitSite: --admin-pin was not given
     QString helpText;
 };
 

@@ -1,5 +1,6 @@
 #include "http/api.h"
 
+#include "access/sitesetup.h"
 #include "http/parameters.h"
 
 #include <QLoggingCategory>
@@ -82,10 +83,14 @@ ApiResponse Api::login(Call &call)
     case Outcome::WrongPin:
         break;
     }
+    // A new site nobody can log in to yet says how to change that.
+    auto admin = hasAdministrator(call.store.database());
     ApiResponse r = ApiResponse::error(401,
-        QStringLiteral("wrong badge or PIN (%1 tries left before badge %2 is locked for 15 minutes)")
-            .arg(ServerStore::kMaxPinFailures - result->failures)
-            .arg(badge));
+        admin && !admin.value()
+            ? QStringLiteral("wrong badge or PIN: %1").arg(firstAdministratorHint())
+            : QStringLiteral("wrong badge or PIN (%1 tries left before badge %2 is locked for 15 minutes)")
+                  .arg(ServerStore::kMaxPinFailures - result->failures)
+                  .arg(badge));
     r.body.insert(QLatin1String("triesLeft"), ServerStore::kMaxPinFailures - result->failures);
     return r;
 }

@@ -93,6 +93,36 @@ private slots:
         }
     }
 
+    void initSetsUpASite()
+    {
+        auto o = parse({QStringLiteral("init"), QStringLiteral("--admin-badge"), QStringLiteral("ADM-1"),
+            QStringLiteral("--admin-name"), QStringLiteral(" Ana "), QStringLiteral("--site-name"),
+            QStringLiteral("North"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/site")});
+        QVERIFY2(o.ok(), qPrintable(o.error()));
+        QCOMPARE(o->action, ServerOptions::Action::InitSite);
+        QCOMPARE(o->firstAdmin.badge, QStringLiteral("ADM-1"));
+        QCOMPARE(o->firstAdmin.name, QStringLiteral("Ana"));
+        QCOMPARE(o->firstAdmin.siteName, QStringLiteral("North"));
+        QVERIFY(o->pinGenerated);
+        QCOMPARE(o->database.sqlitePath, QStringLiteral("/tmp/site/dockhand-server.db"));
+
+        o = parse({QStringLiteral("init"), QStringLiteral("--admin-pin"), QStringLiteral("4321")});
+        QVERIFY(o.ok());
+        QVERIFY(!o->pinGenerated);
+        QCOMPARE(o->firstAdmin.pin, QStringLiteral("4321"));
+
+        QCOMPARE(parse({}).value().action, ServerOptions::Action::Serve);
+        o = parse({QStringLiteral("--admin-pin"), QStringLiteral("4321")});
+        QVERIFY(!o.ok());
+        QVERIFY2(o.error().contains(QLatin1String("--admin-pin is for 'dockhand-server init'")),
+            qPrintable(o.error()));
+        o = parse({QStringLiteral("init"), QStringLiteral("now")});
+        QVERIFY(!o.ok());
+        QVERIFY2(o.error().contains(QLatin1String("unexpected argument 'now'")), qPrintable(o.error()));
+        o = parse({QStringLiteral("serve")});
+        QVERIFY(!o.ok());
+    }
+
     void databasePath()
     {
         auto o = parse({QStringLiteral("--database"), QStringLiteral("x/server.db")});

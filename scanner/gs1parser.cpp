@@ -542,14 +542,9 @@ Gs1ParseResult Gs1Parser::finish(QList<Gs1Element> elements) const
     result.error = checkPairing(elements);
     if (!result.error.isEmpty())
         return result;
-    // The same element twice with the same value says nothing new (a label with the GTIN in
-    // two symbols, read as one): keep the first.
-    for (qsizetype i = 0; i < elements.size(); ++i) {
-        for (qsizetype j = elements.size() - 1; j > i; --j) {
-            if (elements.at(j).ai == elements.at(i).ai)
-                elements.removeAt(j);
-        }
-    }
+    // The same element twice with the same value (a label with the GTIN in two symbols, read as
+    // one) stays twice, in elements and in the HRI, as it was scanned: what the scan held is
+    // recorded as it was, and readers of one value take the first (Scan::element).
     result.valid = true;
     result.hri = toHri(elements);
     result.elements = std::move(elements);

@@ -224,11 +224,11 @@ private slots:
             "(01)09506000134352(3103)001250");
         ok("order number", "400SO-100001", "(400)SO-100001");
         ok("ship-to GLN", "4104012345000009", "(410)4012345000009");
-        ok("duplicate same value",
+        ok("duplicate same value, both kept as scanned",
             "0109506000134352"
             "10A"
                 + GS + "10A",
-            "(01)09506000134352(10)A");
+            "(01)09506000134352(10)A(10)A");
         ok("GMN", "80131987654Ad4X4bL5ttr2310c2K", "(8013)1987654Ad4X4bL5ttr2310c2K");
         ok("internal", "91ABC" + GS + "99!\"%&'()*+,-./:;<=>?_z", "(91)ABC(99)!\"%&'()*+,-./:;<=>?_z");
         bad("empty", "", "No GS1 data");

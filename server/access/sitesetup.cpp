@@ -69,31 +69,33 @@ Expected<void> createFirstAdministrator(Database &db, ChangeLog &changes, const 
     };
     if (auto began = db.begin(); !began)
         return began;
-    auto existing
-        = db.run(QStringLiteral("SELECT badge, name FROM operators WHERE role = 'admin' ORDER BY badge"));
+    // The first row's two columns, or none.
+    auto firstRow
+        = [&db](const QString &sql, std::initializer_list<QVariant> values) -> Expected<QStringList> {
+        auto q = db.run(sql, values);
+        if (!q)
+            return Error {q.error()};
+        QStringList row;
+        if (q.value()->next())
+            row = {q.value()->value(0).toString(), q.value()->value(1).toString()};
+        q.value()->finish();
+        return row;
+    };
+    auto existing = firstRow(
+        QStringLiteral("SELECT badge, name FROM operators WHERE role = 'admin' ORDER BY badge"), {});
     if (!existing)
         return fail(existing.error());
-    if (existing.value()->next()) {
-        const QString badge = existing.value()->value(0).toString();
-        const QString who = existing.value()->value(1).toString();
-        existing.value()->finish();
+    if (!existing->isEmpty())
         return fail(QStringLiteral("this site is set up already: %1 (badge %2) is its administrator; nothing "
                                    "was changed")
-                        .arg(who, badge));
-    }
-    existing.value()->finish();
-    auto taken = db.run(QStringLiteral("SELECT name, role FROM operators WHERE badge = ?"), {admin.badge});
+                        .arg(existing->at(1), existing->at(0)));
+    auto taken = firstRow(QStringLiteral("SELECT name, role FROM operators WHERE badge = ?"), {admin.badge});
     if (!taken)
         return fail(taken.error());
-    if (taken.value()->next()) {
-        const QString who = taken.value()->value(0).toString();
-        const QString role = taken.value()->value(1).toString();
-        taken.value()->finish();
+    if (!taken->isEmpty())
         return fail(QStringLiteral("badge %1 belongs to %2 (%3) already; choose another badge for the "
                                    "administrator")
-                        .arg(admin.badge, who, role));
-    }
-    taken.value()->finish();
+                        .arg(admin.badge, taken->at(0), taken->at(1)));
     auto inserted = db.run(
         QStringLiteral("INSERT INTO operators (badge, name, role, pin_hash) VALUES (?, ?, 'admin', ?)"),
         {admin.badge, name, pinHash});

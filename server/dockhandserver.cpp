@@ -4,6 +4,7 @@
 #include "http/api.h"
 #include "http/httpfrontend.h"
 #include "http/requestworkers.h"
+#include "masterdata/masterdata.h"
 #include "serverstore.h"
 #include "warehousedata.h"
 
@@ -167,6 +168,43 @@ Expected<FirstAdministrator> DockhandServer::setUpSite(const ServerOptions &opti
         !created)
         return Error {created.error()};
     return admin;
+}
+
+Expected<ImportReport> DockhandServer::importFile(const ServerOptions &options)
+{
+    const auto kind = masterDataKind(options.importKind);
+    if (!kind) {
+        QStringList names;
+        for (const MasterDataKind k : masterDataKinds())
+            names.append(masterDataKindName(k));
+        return Error {QStringLiteral("there is no master data called '%1'; the kinds are %2")
+                          .arg(options.importKind.left(40), names.join(QLatin1String(", ")))};
+    }
+    QFile file(options.importFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error {QStringLiteral("cannot read %1: %2").arg(options.importFile, file.errorString())};
+    if (file.size() > Api::kMaxImportBytes)
+        return Error {QStringLiteral("%1 is %2 bytes; an import file is at most %3 bytes (%4 MiB): split it")
+                          .arg(options.importFile)
+                          .arg(file.size())
+                          .arg(Api::kMaxImportBytes)
+                          .arg(Api::kMaxImportBytes / (1024 * 1024))};
+    const QByteArray body = file.readAll();
+    const QString suffix = QFileInfo(options.importFile).suffix().toLower();
+    const QByteArray start = body.trimmed().left(1);
+    const bool json = suffix == QLatin1String("json")
+        || (suffix != QLatin1String("csv") && suffix != QLatin1String("tsv") && suffix != QLatin1String("txt")
+            && (start == "[" || start == "{"));
+    const MasterDataFile parsed = parseMasterData(*kind, body, json ? TableFormat::Json : TableFormat::Csv);
+    if (!parsed.error.isEmpty())
+        return Error {QStringLiteral("%1: %2").arg(options.importFile, parsed.error)};
+    if (auto ready = prepareDataDir(options); !ready)
+        return Error {ready.error()};
+    auto store = ServerStore::open(options.database, QStringLiteral("dockhand-server-import"));
+    if (!store)
+        return Error {store.error()};
+    return store.value()->masterDataStore().import(
+        parsed, options.dryRun, QStringLiteral("dockhand-server import"));
 }
 
 DockhandServer::DockhandServer(QObject *parent) : QObject(parent) { }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "expected.h"
+#include "masterdata/masterdatastore.h"
 #include "serveroptions.h"
 
 #include <QLoggingCategory>
@@ -34,6 +35,11 @@ public:
     // administrator and the site's name (sitesetup.h); the value is the administrator as stored,
     // with the PIN that was given or generated, for printing once.
     static Expected<FirstAdministrator> setUpSite(const ServerOptions &options);
+    // `dockhand-server import KIND FILE`: reads the file (CSV by its .csv/.tsv/.txt name or when
+    // it does not start with '[' or '{', else JSON) and imports it into the database of
+    // `options` (masterdatastore.h). Refused rows come back in the report; the error is for a
+    // file that cannot be read or imported at all.
+    static Expected<ImportReport> importFile(const ServerOptions &options);
     // Stops listening and closes the database; idempotent.
     void stop();
 

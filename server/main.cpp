@@ -66,6 +66,33 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    if (options->action == ServerOptions::Action::Import) {
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\n*.info=false"));
+        auto report = DockhandServer::importFile(options.value());
+        if (!report) {
+            printLine(stderr, QStringLiteral("dockhand-server import: %1").arg(report.error()));
+            return 1;
+        }
+        if (!report->ok()) {
+            for (const auto &e : std::as_const(report->errors))
+                printLine(stderr,
+                    QStringLiteral("%1: row %2: %3").arg(options->importFile).arg(e.row).arg(e.message));
+            printLine(stderr,
+                QStringLiteral("dockhand-server import: %1 row(s) are wrong; nothing was imported")
+                    .arg(report->errors.size()));
+            return 1;
+        }
+        printLine(stdout,
+            QStringLiteral("dockhand-server import: %1 %2: %3 created, %4 updated, %5 unchanged")
+                .arg(options->importKind,
+                    report->dryRun ? QStringLiteral("(dry run, nothing changed)")
+                                   : QStringLiteral("imported"))
+                .arg(report->created)
+                .arg(report->updated)
+                .arg(report->unchanged));
+        return 0;
+    }
+
     // Per-request lines are debug (enable with QT_LOGGING_RULES="dockhand.server.http.debug=true");
     // --quiet keeps only warnings and errors. The environment still overrides both.
     QLoggingCategory::setFilterRules(

@@ -108,21 +108,35 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
         QStringLiteral("PIN"));
     const QCommandLineOption siteName(
         QStringLiteral("site-name"), QStringLiteral("init: the site's name."), QStringLiteral("NAME"));
-    parser.addOptions({help, version, listen, port, dataDir, database, demo, quiet, enrolmentCode, rate,
-        burst, loginRate, loginBurst, workers, tlsCert, tlsKey, adminBadge, adminName, adminPin, siteName});
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+        QStringLiteral("import: check the file and report what it would change, changing nothing."));
+    parser.addOptions(
+        {help, version, listen, port, dataDir, database, demo, quiet, enrolmentCode, rate, burst, loginRate,
+            loginBurst, workers, tlsCert, tlsKey, adminBadge, adminName, adminPin, siteName, dryRun});
     parser.addPositionalArgument(QStringLiteral("init"),
         QStringLiteral("Set up a new site in the database (--data-dir or --database): its first "
                        "administrator (--admin-badge, --admin-name, --admin-pin) and --site-name; prints "
                        "the PIN once and exits. Refused when the site has an administrator."),
         QStringLiteral("[init]"));
+    parser.addPositionalArgument(QStringLiteral("import"),
+        QStringLiteral("import KIND FILE: load one master-data file (CSV or JSON; KIND is products, "
+                       "locations, stock, operators, carton-types or totes) into the database, all or "
+                       "nothing; --dry-run reports without changing anything. See docs/server.md."),
+        QStringLiteral("[import KIND FILE]"));
 
     if (!parser.parse(arguments))
         return Error {parser.errorText()};
     const QStringList positional = parser.positionalArguments();
     const bool init = !positional.isEmpty() && positional.first() == QLatin1String("init");
-    if (positional.size() > (init ? 1 : 0))
+    const bool import = !positional.isEmpty() && positional.first() == QLatin1String("import");
+    if (import && positional.size() != 3)
+        return Error {QStringLiteral("import needs the kind and the file: dockhand-server import KIND FILE "
+                                     "(KIND: products, locations, stock, operators, carton-types, totes)")};
+    if (!import && positional.size() > (init ? 1 : 0))
         return Error {
             QStringLiteral("unexpected argument '%1' (see --help)").arg(positional.at(init ? 1 : 0))};
+    if (!import && parser.isSet(dryRun))
+        return Error {QStringLiteral("--dry-run is for 'dockhand-server import'")};
     if (!init)
         for (const QCommandLineOption *only : {&adminBadge, &adminName, &adminPin, &siteName})
             if (parser.isSet(*only))
@@ -144,6 +158,12 @@ Expected<ServerOptions> parseServerOptions(const QStringList &arguments)
         options.firstAdmin = {parser.value(adminBadge).trimmed(), parser.value(adminName).trimmed(),
             parser.value(adminPin).trimmed(), parser.value(siteName).trimmed()};
         options.pinGenerated = !parser.isSet(adminPin);
+    }
+    if (import) {
+        options.action = ServerOptions::Action::Import;
+        options.importKind = positional.at(1);
+        options.importFile = positional.at(2);
+        options.dryRun = parser.isSet(dryRun);
     }
 
     options.listenText = parser.value(listen).trimmed();

@@ -49,12 +49,15 @@ struct ServerOptions
     QString tlsCertificate;
     QString tlsKey;
 
-    // What the process should do instead of serving: show help or the version, or set up a new
-    // site (`dockhand-server init`), and exit.
-    enum class Action { Serve, ShowHelp, ShowVersion, InitSite };
+    // What the process should do instead of serving, and exit: show help or the version, set up a new
+    // site (`dockhand-server init`), or import one master-data file (`dockhand-server import`).
+    enum class Action { Serve, ShowHelp, ShowVersion, InitSite, Import };
     Action action = Action::Serve;
     FirstAdministrator firstAdmin; // InitSite; its PIN is empty when one is to be generated
     bool pinGenerated = false; // InitSite: --admin-pin was not given
+    QString importKind; // Import: "products", "locations", ... (masterdata.h)
+    QString importFile; // Import: the file, CSV or JSON
+    bool dryRun = false; // Import: report what the import would do and change nothing
     QString helpText;
 };
 

@@ -13,6 +13,7 @@ ServerStore::ServerStore(std::unique_ptr<Database> db)
     , m_tasks(*m_db, m_changes)
     , m_access(*m_db)
     , m_floor(*m_db)
+    , m_masterData(*m_db, m_changes)
 { }
 
 ServerStore::~ServerStore() = default;
@@ -36,7 +37,7 @@ Expected<std::unique_ptr<ServerStore>> ServerStore::open(
 
 Expected<bool> ServerStore::seedIfEmpty(const WarehouseData &data)
 {
-    return dockhand::server::seedIfEmpty(*m_db, m_orders, m_tasks, m_changes, data);
+    return dockhand::server::seedIfEmpty(*m_db, m_tasks, m_changes, data);
 }
 
 } // namespace dockhand::server

@@ -6,6 +6,7 @@
 #include "floor/floorstore.h"
 #include "ingest/eventapply.h"
 #include "ingest/eventstore.h"
+#include "masterdata/masterdatastore.h"
 #include "orders/orderstore.h"
 #include "serveroptions.h"
 #include "storage/database.h"
@@ -24,12 +25,11 @@ namespace dockhand::server {
 
 // The server's storage in one object: it owns the one database connection (storage/) and the
 // stores over it, one per domain — events and their application (ingest/), orders and import
-// (orders/), tasks (tasks/), the change log (changelog/), enrolment and login (access/), the
-// floor's exceptions, devices and counts (floor/). The API and the tests reach them through it;
-// every call goes to the store whose folder names it.
-// Correctness rules live in the schema, not in this process's memory: the event id is a primary
-// key, (device, seq) is unique, stock cannot go negative. That is what lets several server
-// processes share one PostgreSQL database.
+// (orders/), master-data import (masterdata/), tasks (tasks/), the change log (changelog/), enrolment and
+// login (access/), the floor's exceptions, devices and counts (floor/). The API and the tests reach them
+// through it; every call goes to the store whose folder names it. Correctness rules live in the schema, not
+// in this process's memory: the event id is a primary key, (device, seq) is unique, stock cannot go negative.
+// That is what lets several server processes share one PostgreSQL database.
 //
 // Not thread-safe: one ServerStore per thread. The server opens one per request worker
 // (http/requestworkers.h), each on its own connection to the same database.
@@ -52,6 +52,7 @@ public:
     ChangeLog &changeLog() { return m_changes; }
     AccessStore &accessStore() { return m_access; }
     FloorStore &floorStore() { return m_floor; }
+    MasterDataStore &masterDataStore() { return m_masterData; }
 
     QString dialectName() const { return m_db->dialectName(); } // "sqlite" or "postgresql"
     QString describe() const { return m_db->describe(); }
@@ -149,6 +150,7 @@ private:
     TaskStore m_tasks;
     AccessStore m_access;
     FloorStore m_floor;
+    MasterDataStore m_masterData;
 };
 
 } // namespace dockhand::server

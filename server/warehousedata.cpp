@@ -1,5 +1,6 @@
 #include "warehousedata.h"
 
+#include "masterdata/masterdata.h"
 #include "orderstatus.h"
 
 #include <QFile>
@@ -44,26 +45,6 @@ public:
             return minimum;
         }
         return v.toInteger();
-    }
-
-    double number(QLatin1StringView key)
-    {
-        const QJsonValue v = m_object.value(key);
-        if (!v.isDouble() || v.toDouble() < 0) {
-            fail(QStringLiteral("field '%1' must be a number >= 0").arg(key));
-            return 0;
-        }
-        return v.toDouble();
-    }
-
-    bool boolean(QLatin1StringView key)
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined())
-            return false;
-        if (!v.isBool())
-            fail(QStringLiteral("field '%1' must be true or false").arg(key));
-        return v.toBool();
     }
 
     void fail(const QString &message)
@@ -149,86 +130,47 @@ Expected<WarehouseData> WarehouseData::fromJson(const QJsonObject &json)
             return Error {section->error()};
     }
 
-    QSet<QString> locationCodes;
-    for (qsizetype i = 0; i < locations->size(); ++i) {
-        RecordReader r(locations->at(i).toObject(), QStringLiteral("locations[%1]").arg(i));
-        Location l {r.string(QLatin1String("code")), r.string(QLatin1String("zone"), false),
-            int(r.integer(QLatin1String("walkSequence"), 0))};
-        if (locationCodes.contains(l.code))
-            r.fail(QStringLiteral("location %1 appears twice").arg(l.code));
-        if (!r.error().isEmpty())
-            return Error {r.error()};
+    // The master data is read as an import of each kind would read it (masterdata.h): the demo
+    // warehouse is loaded through the same path as a site's own files.
+    auto section = [](const QJsonArray &records, MasterDataKind kind,
+                       QLatin1StringView name) -> Expected<MasterDataFile> {
+        MasterDataFile file
+            = parseMasterData(kind, QJsonDocument(records).toJson(QJsonDocument::Compact), TableFormat::Json);
+        if (!file.errors.isEmpty())
+            return Error {QStringLiteral("%1[%2]: %3")
+                              .arg(name)
+                              .arg(file.errors.first().row - 1)
+                              .arg(file.errors.first().message)};
+        if (!file.error.isEmpty() && !records.isEmpty())
+            return Error {QStringLiteral("%1: %2").arg(name, file.error)};
+        return file;
+    };
+    auto locationFile = section(locations.value(), MasterDataKind::Locations, QLatin1String("locations"));
+    auto productFile = section(products.value(), MasterDataKind::Products, QLatin1String("products"));
+    auto stockFile = section(stock.value(), MasterDataKind::Stock, QLatin1String("stock"));
+    auto operatorFile = section(operators.value(), MasterDataKind::Operators, QLatin1String("operators"));
+    auto toteFile = section(totes.value(), MasterDataKind::Totes, QLatin1String("totes"));
+    auto cartonFile = section(cartons.value(), MasterDataKind::CartonTypes, QLatin1String("cartons"));
+    for (const auto *file : {&locationFile, &productFile, &stockFile, &operatorFile, &toteFile, &cartonFile})
+        if (!file->ok())
+            return Error {file->error()};
+    data.locations = locationFile->locations;
+    data.products = productFile->products;
+    data.stock = stockFile->stock;
+    data.operators = operatorFile->operators;
+    data.totes = toteFile->totes;
+    data.cartons = cartonFile->cartons;
+    QSet<QString> locationCodes, gtins;
+    for (const auto &l : std::as_const(data.locations))
         locationCodes.insert(l.code);
-        data.locations.append(l);
-    }
-
-    QSet<QString> gtins;
-    for (qsizetype i = 0; i < products->size(); ++i) {
-        RecordReader r(products->at(i).toObject(), QStringLiteral("products[%1]").arg(i));
-        Product p;
-        p.gtin = r.string(QLatin1String("gtin"));
-        p.sku = r.string(QLatin1String("sku"));
-        p.name = r.string(QLatin1String("name"));
-        p.lotTracked = r.boolean(QLatin1String("lotTracked"));
-        p.expiryTracked = r.boolean(QLatin1String("expiryTracked"));
-        p.serialTracked = r.boolean(QLatin1String("serialTracked"));
-        if (const auto normal = gtin14(p.gtin))
-            p.gtin = *normal;
-        else if (r.error().isEmpty())
-            r.fail(gtinError(p.gtin));
-        if (gtins.contains(p.gtin))
-            r.fail(QStringLiteral("GTIN %1 appears twice").arg(p.gtin));
-        if (!r.error().isEmpty())
-            return Error {r.error()};
+    for (const auto &p : std::as_const(data.products))
         gtins.insert(p.gtin);
-        data.products.append(p);
-    }
-
-    for (qsizetype i = 0; i < stock->size(); ++i) {
-        RecordReader r(stock->at(i).toObject(), QStringLiteral("stock[%1]").arg(i));
-        Stock s {r.string(QLatin1String("location")), r.string(QLatin1String("gtin")),
-            r.integer(QLatin1String("quantity"), 0)};
-        s.gtin = gtin14(s.gtin).value_or(s.gtin);
-        if (r.error().isEmpty() && !locationCodes.contains(s.location))
-            r.fail(QStringLiteral("unknown location %1").arg(s.location));
-        if (r.error().isEmpty() && !gtins.contains(s.gtin))
-            r.fail(QStringLiteral("unknown product GTIN %1").arg(s.gtin));
-        if (!r.error().isEmpty())
-            return Error {r.error()};
-        data.stock.append(s);
-    }
-
-    for (qsizetype i = 0; i < operators->size(); ++i) {
-        RecordReader r(operators->at(i).toObject(), QStringLiteral("operators[%1]").arg(i));
-        Operator o {r.string(QLatin1String("badge")), r.string(QLatin1String("name")),
-            r.string(QLatin1String("role")), r.string(QLatin1String("pin"))};
-        if (r.error().isEmpty() && !operatorRoles().contains(o.role))
-            r.fail(QStringLiteral("role '%1' is not one of %2")
-                       .arg(o.role, operatorRoles().join(QLatin1String(", "))));
-        if (!r.error().isEmpty())
-            return Error {r.error()};
-        data.operators.append(o);
-    }
-
-    for (qsizetype i = 0; i < totes->size(); ++i) {
-        const QString code = totes->at(i).toString().trimmed();
-        if (code.isEmpty())
-            return Error {QStringLiteral("totes[%1] must be a non-empty string").arg(i)};
-        data.totes.append(code);
-    }
-
-    for (qsizetype i = 0; i < cartons->size(); ++i) {
-        RecordReader r(cartons->at(i).toObject(), QStringLiteral("cartons[%1]").arg(i));
-        Carton c;
-        c.code = r.string(QLatin1String("code"));
-        c.name = r.string(QLatin1String("name"));
-        c.lengthMm = int(r.integer(QLatin1String("lengthMm"), 1));
-        c.widthMm = int(r.integer(QLatin1String("widthMm"), 1));
-        c.heightMm = int(r.integer(QLatin1String("heightMm"), 1));
-        c.tareKg = r.number(QLatin1String("tareKg"));
-        if (!r.error().isEmpty())
-            return Error {r.error()};
-        data.cartons.append(c);
+    for (qsizetype i = 0; i < data.stock.size(); ++i) {
+        const Stock &s = data.stock.at(i);
+        if (!locationCodes.contains(s.location))
+            return Error {QStringLiteral("stock[%1]: unknown location %2").arg(i).arg(s.location)};
+        if (!gtins.contains(s.gtin))
+            return Error {QStringLiteral("stock[%1]: unknown product GTIN %2").arg(i).arg(s.gtin)};
     }
 
     QSet<QString> orderNumbers;

@@ -20,6 +20,7 @@ struct WarehouseData
         QString code;
         QString zone;
         int walkSequence = 0;
+        QString checkDigits; // empty, or the digits printed on the location's label
     };
     struct Product
     {
@@ -29,19 +30,25 @@ struct WarehouseData
         bool lotTracked = false;
         bool expiryTracked = false;
         bool serialTracked = false;
+        double unitWeightKg = 0; // 0: not known
+        int lengthMm = 0; // 0: not known
+        int widthMm = 0;
+        int heightMm = 0;
     };
     struct Stock
     {
         QString location;
         QString gtin;
         qint64 quantity = 0;
+        QString lot; // lot-tracked products: the lot this quantity is of; otherwise empty
+        QString expiry; // YYYY-MM-DD when known
     };
     struct Operator
     {
         QString badge;
         QString name;
         QString role; // picker / packer / supervisor / admin
-        QString pin; // clear text only in the import file; stored hashed
+        QString pin; // clear text only in the import file; stored hashed. Empty: keep the stored one
     };
     struct Carton
     {

@@ -2,7 +2,6 @@
 
 #include "download.h"
 
-#include "orders/orderstore.h"
 #include "storage/database.h"
 
 #include <QJsonArray>
@@ -113,84 +112,15 @@ Expected<QList<ChangeLog::Change>> ChangeLog::changes(qint64 after, int limit)
     return list;
 }
 
-Expected<void> ChangeLog::seedChanges(OrderStore &orders, const QString &now)
+Expected<void> ChangeLog::appendDeviceConfig(const QString &now)
 {
-    // The first page a device downloads: every entity once, in the order a device needs them
-    // (products and locations before the orders and tasks that refer to them).
-    {
-        auto products = orders.products();
-        if (!products)
-            return Error {products.error()};
-        for (const auto &p : std::as_const(products.value()))
-            if (auto c = appendChange(QStringLiteral("product"), p.gtin,
-                    protocol::Product {p.gtin, p.sku, p.name, p.lotTracked, p.expiryTracked, p.serialTracked}
-                        .toJson(),
-                    now);
-                !c)
-                return c;
-    }
-    {
-        auto locations = orders.locations();
-        if (!locations)
-            return Error {locations.error()};
-        for (const auto &l : std::as_const(locations.value()))
-            if (auto c = appendChange(QStringLiteral("location"), l.code,
-                    protocol::Location {l.code, l.zone, l.walkSequence}.toJson(), now);
-                !c)
-                return c;
-    }
-    auto collect = [this](const QString &sql, int columns) -> Expected<QList<QStringList>> {
-        auto q = m_db.run(sql);
-        if (!q)
-            return Error {q.error()};
-        QList<QStringList> rows;
-        while (q.value()->next()) {
-            QStringList row;
-            for (int i = 0; i < columns; ++i)
-                row.append(q.value()->value(i).toString());
-            rows.append(row);
-        }
-        q.value()->finish();
-        return rows;
-    };
-    auto operators
-        = collect(QStringLiteral("SELECT badge, name, role, pin_hash FROM operators ORDER BY badge"), 4);
-    if (!operators)
-        return Error {operators.error()};
-    for (const QStringList &o : std::as_const(operators.value()))
-        if (auto c = appendChange(QStringLiteral("operator"), o.at(0),
-                protocol::Operator {o.at(0), o.at(1), o.at(2), o.at(3)}.toJson(), now);
-            !c)
-            return c;
-    auto cartons = collect(
-        QStringLiteral(
-            "SELECT code, name, length_mm, width_mm, height_mm, tare_kg FROM carton_types ORDER BY code"),
-        6);
-    if (!cartons)
-        return Error {cartons.error()};
     protocol::DeviceConfig config;
-    for (const QStringList &c : std::as_const(cartons.value())) {
-        config.cartons.append(c.at(0));
-        if (auto a = appendChange(QStringLiteral("carton"), c.at(0),
-                protocol::Carton {
-                    c.at(0), c.at(1), c.at(2).toInt(), c.at(3).toInt(), c.at(4).toInt(), c.at(5).toDouble()}
-                    .toJson(),
-                now);
-            !a)
-            return a;
-    }
-    auto orderIds = collect(QStringLiteral("SELECT id FROM orders ORDER BY number"), 1);
-    if (!orderIds)
-        return Error {orderIds.error()};
-    for (const QStringList &o : std::as_const(orderIds.value()))
-        if (auto c = appendOrderChange(o.at(0).toLongLong(), now); !c)
-            return c;
-    auto tasks = collect(QStringLiteral("SELECT id FROM tasks ORDER BY id"), 1);
-    if (!tasks)
-        return Error {tasks.error()};
-    for (const QStringList &t : std::as_const(tasks.value()))
-        if (auto c = appendTaskChange(t.at(0), now); !c)
-            return c;
+    auto q = m_db.run(QStringLiteral("SELECT code FROM carton_types ORDER BY code"));
+    if (!q)
+        return Error {q.error()};
+    while (q.value()->next())
+        config.cartons.append(q.value()->value(0).toString());
+    q.value()->finish();
     // The demo warehouse's label scheme (A-01-02, TOTE-0001, OP-1001, SO-100001), so devices
     // classify scans offline.
     config.classifier = QJsonObject {{QLatin1String("location"), QStringLiteral("^[A-Z]-\\d{2}-\\d{2}$")},
@@ -198,6 +128,36 @@ Expected<void> ChangeLog::seedChanges(OrderStore &orders, const QString &now)
         {QLatin1String("badge"), QStringLiteral("^OP-\\d{4}$")},
         {QLatin1String("order"), QStringLiteral("^SO-\\d{6}$")}};
     return appendChange(QStringLiteral("config"), QStringLiteral("device"), config.toJson(), now);
+}
+
+Expected<void> ChangeLog::seedChanges(const QString &now)
+{
+    // After the master data (appended by its import): every order, then every task.
+    QList<qint64> orderIds;
+    {
+        auto q = m_db.run(QStringLiteral("SELECT id FROM orders ORDER BY number"));
+        if (!q)
+            return Error {q.error()};
+        while (q.value()->next())
+            orderIds.append(q.value()->value(0).toLongLong());
+        q.value()->finish();
+    }
+    for (const qint64 id : std::as_const(orderIds))
+        if (auto c = appendOrderChange(id, now); !c)
+            return c;
+    QStringList taskIds;
+    {
+        auto q = m_db.run(QStringLiteral("SELECT id FROM tasks ORDER BY id"));
+        if (!q)
+            return Error {q.error()};
+        while (q.value()->next())
+            taskIds.append(q.value()->value(0).toString());
+        q.value()->finish();
+    }
+    for (const QString &id : std::as_const(taskIds))
+        if (auto c = appendTaskChange(id, now); !c)
+            return c;
+    return {};
 }
 
 } // namespace dockhand::server

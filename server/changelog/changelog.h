@@ -9,7 +9,6 @@
 namespace dockhand::server {
 
 class Database;
-class OrderStore;
 
 // The change log devices download by cursor (GET /v1/sync). Every change is appended in the
 // same transaction as the change itself, so a device never misses one; on PostgreSQL appends
@@ -38,9 +37,12 @@ public:
     Expected<void> appendOrderChange(qint64 orderId, const QString &now);
     // The task as devices hold it (assignee, status, its lines in walk order).
     Expected<void> appendTaskChange(const QString &taskId, const QString &now);
-    // The first page a device downloads after the warehouse is loaded: every entity once.
-    // Inside the caller's transaction; reads the products and locations through `orders`.
-    Expected<void> seedChanges(OrderStore &orders, const QString &now);
+    // The devices' configuration (the label scheme they classify scans by, the carton types
+    // offered to packers), read inside the caller's transaction.
+    Expected<void> appendDeviceConfig(const QString &now);
+    // Every order and task once, after a warehouse's master data is loaded (whose import
+    // appended its own changes). Inside the caller's transaction.
+    Expected<void> seedChanges(const QString &now);
 
 private:
     Database &m_db;

@@ -55,12 +55,16 @@ struct ApiResponse
 // metrics.h the request limits and the /metrics counters. The handlers are in one file per
 // resource: healthhandlers.cpp (health, metrics), accesshandlers.cpp (enrol, login),
 // eventhandlers.cpp, synchandlers.cpp, orderhandlers.cpp (orders, history, import),
-// masterdatahandlers.cpp (products, locations), floorhandlers.cpp (exceptions, devices),
+// masterdatahandlers.cpp (products, locations, master-data import), floorhandlers.cpp (exceptions, devices),
 // taskhandlers.cpp.
 class Api
 {
 public:
     static constexpr qsizetype kMaxBodyBytes = 4 * 1024 * 1024;
+    // A master-data import file (POST /v1/import/{kind}): 100,000 products fit.
+    static constexpr qsizetype kMaxImportBytes = 64 * 1024 * 1024;
+    // Refused rows listed in an answer (errorCount counts them all).
+    static constexpr int kMaxRowErrors = 1000;
     static constexpr int kDefaultEventLimit = 100;
     static constexpr int kMaxEventLimit = 1000;
     // /metrics counts a device as active when it enrolled or sent events within this window.
@@ -97,6 +101,7 @@ private:
         Public, // no token (health, enrol, login, metrics)
         Authenticated, // any device or operator token
         Supervisor, // an operator token with role supervisor or admin
+        Admin, // an operator token with role admin
     };
     struct Route
     {
@@ -104,6 +109,7 @@ private:
         QByteArray method;
         Access access;
         Handler handler;
+        qsizetype maxBody = kMaxBodyBytes;
     };
     ApiResponse dispatch(Call &call);
     std::optional<ApiResponse> authorize(Call &call, Access access);
@@ -120,6 +126,7 @@ private:
     ApiResponse assignTask(Call &call);
     ApiResponse orderHistory(Call &call);
     ApiResponse importOrders(Call &call);
+    ApiResponse importMasterData(Call &call);
     ApiResponse metrics(Call &call);
 
     ApiResponse health(Call &call);

@@ -52,6 +52,8 @@ Api::Api(ServerStore *store, ApiLimits limits) : m_store(store), m_limits(limits
         {splitPath(QStringLiteral("/v1/orders/*/history")), get, Access::Authenticated, &Api::orderHistory},
         {splitPath(QStringLiteral("/v1/products")), get, Access::Authenticated, &Api::listProducts},
         {splitPath(QStringLiteral("/v1/locations")), get, Access::Authenticated, &Api::listLocations},
+        {splitPath(QStringLiteral("/v1/import/*")), post, Access::Admin, &Api::importMasterData,
+            kMaxImportBytes},
         {splitPath(QStringLiteral("/v1/exceptions")), get, Access::Supervisor, &Api::listExceptions},
         {splitPath(QStringLiteral("/v1/devices")), get, Access::Supervisor, &Api::listDevices},
         {splitPath(QStringLiteral("/v1/tasks")), get, Access::Supervisor, &Api::listTasks},
@@ -107,6 +109,14 @@ std::optional<ApiResponse> Api::authorize(Call &call, Access access)
     call.caller = who.value();
     if (auto limited = throttle(call))
         return limited;
+    if (access == Access::Admin
+        && (call.caller.kind != ServerStore::Principal::Kind::Operator
+            || call.caller.role != QLatin1String("admin")))
+        return ApiResponse::error(403,
+            call.caller.kind == ServerStore::Principal::Kind::Device
+                ? QStringLiteral("this endpoint is for admins; device %1 may not use it").arg(call.caller.id)
+                : QStringLiteral("this endpoint is for admins; %1 is a %2")
+                      .arg(call.caller.id, call.caller.role));
     if (access == Access::Supervisor && !isSupervisor(call))
         return ApiResponse::error(403,
             call.caller.kind == ServerStore::Principal::Kind::Device
@@ -185,11 +195,12 @@ ApiResponse Api::dispatch(Call &call)
             return ApiResponse::error(415,
                 QStringLiteral("Content-Encoding %1 is not supported; send the body uncompressed")
                     .arg(QString::fromLatin1(encoding.left(32))));
-        if (request.body.size() > kMaxBodyBytes)
+        if (request.body.size() > route.maxBody)
             return ApiResponse::error(413,
-                QStringLiteral("request body is %1 bytes; the limit is %2 bytes (4 MiB)")
+                QStringLiteral("request body is %1 bytes; the limit is %2 bytes (%3 MiB)")
                     .arg(request.body.size())
-                    .arg(kMaxBodyBytes));
+                    .arg(route.maxBody)
+                    .arg(route.maxBody / (1024 * 1024)));
         call.args = args;
         return (this->*route.handler)(call);
     }

@@ -89,15 +89,16 @@ Expected<std::optional<OrderStore::OrderDetail>> OrderStore::order(const QString
 Expected<QList<WarehouseData::Product>> OrderStore::products()
 {
     auto q = m_db.run(
-        QStringLiteral("SELECT gtin, sku, name, lot_tracked, expiry_tracked, serial_tracked FROM products "
-                       "ORDER BY sku, gtin"));
+        QStringLiteral("SELECT gtin, sku, name, lot_tracked, expiry_tracked, serial_tracked, unit_weight_kg, "
+                       "length_mm, width_mm, height_mm FROM products ORDER BY sku, gtin"));
     if (!q)
         return Error {q.error()};
     QList<WarehouseData::Product> list;
     while (q.value()->next()) {
         const QSqlQuery &r = *q.value();
         list.append({r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toBool(),
-            r.value(4).toBool(), r.value(5).toBool()});
+            r.value(4).toBool(), r.value(5).toBool(), r.value(6).toDouble(), r.value(7).toInt(),
+            r.value(8).toInt(), r.value(9).toInt()});
     }
     q.value()->finish();
     return list;
@@ -106,7 +107,7 @@ Expected<QList<WarehouseData::Product>> OrderStore::products()
 Expected<QList<OrderStore::LocationRow>> OrderStore::locations()
 {
     auto q = m_db.run(QStringLiteral(
-        "SELECT l.code, l.zone, l.walk_sequence, p.gtin, s.quantity FROM locations l "
+        "SELECT l.code, l.zone, l.walk_sequence, p.gtin, s.quantity, l.check_digits FROM locations l "
         "LEFT JOIN stock s ON s.location_id = l.id LEFT JOIN products p ON p.id = s.product_id "
         "ORDER BY l.walk_sequence, l.code, p.gtin"));
     if (!q)
@@ -116,7 +117,7 @@ Expected<QList<OrderStore::LocationRow>> OrderStore::locations()
         const QSqlQuery &r = *q.value();
         const QString code = r.value(0).toString();
         if (list.isEmpty() || list.constLast().code != code)
-            list.append({code, r.value(1).toString(), r.value(2).toInt(), {}});
+            list.append({code, r.value(1).toString(), r.value(2).toInt(), {}, r.value(5).toString()});
         if (!r.value(3).isNull())
             list.last().stock.append({r.value(3).toString(), r.value(4).toLongLong()});
     }

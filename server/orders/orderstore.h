@@ -62,6 +62,7 @@ public:
         QString zone;
         int walkSequence = 0;
         QList<QPair<QString, qint64>> stock; // gtin, quantity
+        QString checkDigits;
     };
 
     Expected<QList<OrderSummary>> orders(const QString &status);

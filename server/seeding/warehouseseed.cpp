@@ -1,20 +1,57 @@
 #include "seeding/warehouseseed.h"
 
 #include "changelog/changelog.h"
-#include "orders/orderstore.h"
-#include "pin.h"
+#include "masterdata/masterdatastore.h"
 #include "storage/database.h"
 #include "storage/timestamps.h"
 #include "tasks/taskstore.h"
 
 #include <QHash>
 #include <QSqlQuery>
-#include <QtConcurrent/QtConcurrentMap>
 
 namespace dockhand::server {
 
-Expected<bool> seedIfEmpty(
-    Database &db, OrderStore &orders, TaskStore &tasks, ChangeLog &changes, const WarehouseData &data)
+namespace {
+
+MasterDataFile masterDataFile(MasterDataKind kind, const WarehouseData &data)
+{
+    MasterDataFile file;
+    file.kind = kind;
+    qsizetype size = 0;
+    switch (kind) {
+    case MasterDataKind::Products:
+        file.products = data.products;
+        size = data.products.size();
+        break;
+    case MasterDataKind::Locations:
+        file.locations = data.locations;
+        size = data.locations.size();
+        break;
+    case MasterDataKind::Stock:
+        file.stock = data.stock;
+        size = data.stock.size();
+        break;
+    case MasterDataKind::Operators:
+        file.operators = data.operators;
+        size = data.operators.size();
+        break;
+    case MasterDataKind::CartonTypes:
+        file.cartons = data.cartons;
+        size = data.cartons.size();
+        break;
+    case MasterDataKind::Totes:
+        file.totes = data.totes;
+        size = data.totes.size();
+        break;
+    }
+    for (qsizetype i = 0; i < size; ++i)
+        file.rows.append(int(i) + 1);
+    return file;
+}
+
+} // namespace
+
+Expected<bool> seedIfEmpty(Database &db, TaskStore &tasks, ChangeLog &changes, const WarehouseData &data)
 {
     static const QString countAll
         = QStringLiteral("SELECT (SELECT COUNT(*) FROM products) + (SELECT COUNT(*) FROM locations) + "
@@ -25,10 +62,16 @@ Expected<bool> seedIfEmpty(
     if (existing.value() > 0)
         return false;
 
-    // Hash PINs before the transaction: PBKDF2 is slow on purpose and must not hold the write
-    // lock. The hashes are independent, so they use all cores.
-    const QList<QString> pinHashes = QtConcurrent::blockingMapped<QList<QString>>(
-        data.operators, [](const WarehouseData::Operator &op) { return protocol::pin::hash(op.pin); });
+    // The master data goes in as a site's own import files would (MasterDataStore), one kind
+    // after the other; PINs are hashed before the transaction, which must not wait on them.
+    QList<MasterDataFile> files;
+    for (const MasterDataKind kind :
+        {MasterDataKind::Locations, MasterDataKind::Products, MasterDataKind::Stock,
+            MasterDataKind::Operators, MasterDataKind::CartonTypes, MasterDataKind::Totes})
+        files.append(masterDataFile(kind, data));
+    QList<QStringList> pinHashes;
+    for (const MasterDataFile &file : std::as_const(files))
+        pinHashes.append(MasterDataStore::hashPins(file));
 
     if (auto began = db.begin(); !began)
         return Error {began.error()};
@@ -52,53 +95,25 @@ Expected<bool> seedIfEmpty(
     }
 
     const QString now = timestamp(QDateTime::currentDateTimeUtc());
-    QHash<QString, qint64> locationIds;
+    MasterDataStore masterData(db, changes);
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        auto report = masterData.importInTransaction(files.at(i), QStringLiteral("demo"), pinHashes.at(i));
+        if (!report)
+            return fail(report.error());
+        if (!report->ok())
+            return fail(QStringLiteral("%1, record %2: %3")
+                            .arg(masterDataKindName(files.at(i).kind))
+                            .arg(report->errors.first().row)
+                            .arg(report->errors.first().message));
+    }
     QHash<QString, qint64> productIds;
-    for (const auto &l : data.locations) {
-        auto q = db.run(
-            QStringLiteral("INSERT INTO locations (code, zone, walk_sequence) VALUES (?, ?, ?) RETURNING id"),
-            {l.code, text(l.zone), l.walkSequence});
+    {
+        auto q = db.run(QStringLiteral("SELECT gtin, id FROM products"));
         if (!q)
-            return fail(QStringLiteral("location %1: %2").arg(l.code, q.error()));
-        locationIds.insert(l.code, returnedId(q.value()));
-    }
-    for (const auto &p : data.products) {
-        auto q = db.run(QStringLiteral("INSERT INTO products (gtin, sku, name, lot_tracked, expiry_tracked, "
-                                       "serial_tracked) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-            {p.gtin, p.sku, p.name, int(p.lotTracked), int(p.expiryTracked), int(p.serialTracked)});
-        if (!q)
-            return fail(QStringLiteral("product %1: %2").arg(p.gtin, q.error()));
-        productIds.insert(p.gtin, returnedId(q.value()));
-    }
-    for (const auto &s : data.stock) {
-        auto q
-            = db.run(QStringLiteral("INSERT INTO stock (location_id, product_id, quantity) VALUES (?, ?, ?) "
-                                    "ON CONFLICT (location_id, product_id) DO UPDATE SET "
-                                    "quantity = stock.quantity + excluded.quantity"),
-                {locationIds.value(s.location), productIds.value(s.gtin), s.quantity});
-        if (!q)
-            return fail(QStringLiteral("stock of %1 at %2: %3").arg(s.gtin, s.location, q.error()));
-    }
-    for (qsizetype i = 0; i < data.operators.size(); ++i) {
-        const auto &op = data.operators.at(i);
-        auto q = db.run(
-            QStringLiteral("INSERT INTO operators (badge, name, role, pin_hash) VALUES (?, ?, ?, ?)"),
-            {op.badge, op.name, op.role, pinHashes.at(i)});
-        if (!q)
-            return fail(QStringLiteral("operator %1: %2").arg(op.badge, q.error()));
-    }
-    for (const auto &tote : data.totes) {
-        auto q = db.run(QStringLiteral("INSERT INTO totes (code) VALUES (?) ON CONFLICT DO NOTHING"), {tote});
-        if (!q)
-            return fail(QStringLiteral("tote %1: %2").arg(tote, q.error()));
-    }
-    for (const auto &c : data.cartons) {
-        auto q = db.run(
-            QStringLiteral("INSERT INTO carton_types (code, name, length_mm, width_mm, height_mm, tare_kg) "
-                           "VALUES (?, ?, ?, ?, ?, ?)"),
-            {c.code, c.name, c.lengthMm, c.widthMm, c.heightMm, c.tareKg});
-        if (!q)
-            return fail(QStringLiteral("carton type %1: %2").arg(c.code, q.error()));
+            return fail(q.error());
+        while (q.value()->next())
+            productIds.insert(q.value()->value(0).toString(), q.value()->value(1).toLongLong());
+        q.value()->finish();
     }
     for (const auto &o : data.orders) {
         auto q
@@ -124,7 +139,7 @@ Expected<bool> seedIfEmpty(
     }
     if (auto t = tasks.seedTasks(now); !t)
         return fail(QStringLiteral("pick waves: %1").arg(t.error()));
-    if (auto c = changes.seedChanges(orders, now); !c)
+    if (auto c = changes.seedChanges(now); !c)
         return fail(QStringLiteral("change log: %1").arg(c.error()));
     auto meta = db.run(QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('seeded_from', ?) "
                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),

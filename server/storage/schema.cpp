@@ -182,6 +182,32 @@ const Migration kSqliteMigrations[] = {
         "ALTER TABLE devices ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0 CHECK (event_count >= 0)",
         "UPDATE devices SET event_count = (SELECT COUNT(*) FROM events WHERE events.device = devices.id)",
     },
+    // 3 -> 4: master data as a site imports it (POST /v1/import/{kind}, dockhand-server import):
+    // a product's unit weight and dimensions, a location's check digits, stock per lot where the
+    // product is lot-tracked (stock.quantity is then the sum of its lots), and a record of every
+    // import with who made it.
+    {
+        "ALTER TABLE products ADD COLUMN unit_weight_kg REAL NOT NULL DEFAULT 0 CHECK (unit_weight_kg >= 0)",
+        "ALTER TABLE products ADD COLUMN length_mm INTEGER NOT NULL DEFAULT 0 CHECK (length_mm >= 0)",
+        "ALTER TABLE products ADD COLUMN width_mm INTEGER NOT NULL DEFAULT 0 CHECK (width_mm >= 0)",
+        "ALTER TABLE products ADD COLUMN height_mm INTEGER NOT NULL DEFAULT 0 CHECK (height_mm >= 0)",
+        "ALTER TABLE locations ADD COLUMN check_digits TEXT NOT NULL DEFAULT ''",
+        "CREATE TABLE stock_lots ("
+        "  location_id INTEGER NOT NULL REFERENCES locations (id),"
+        "  product_id INTEGER NOT NULL REFERENCES products (id),"
+        "  lot TEXT NOT NULL CHECK (lot <> ''),"
+        "  expiry TEXT NOT NULL DEFAULT '',"
+        "  quantity INTEGER NOT NULL CHECK (quantity >= 0),"
+        "  PRIMARY KEY (location_id, product_id, lot))",
+        "CREATE TABLE master_data_imports ("
+        "  id INTEGER PRIMARY KEY,"
+        "  kind TEXT NOT NULL,"
+        "  actor TEXT NOT NULL,"
+        "  created INTEGER NOT NULL,"
+        "  updated INTEGER NOT NULL,"
+        "  unchanged INTEGER NOT NULL,"
+        "  at TEXT NOT NULL)",
+    },
 };
 static_assert(std::size(kSqliteMigrations) == kSchemaVersion);
 

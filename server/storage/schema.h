@@ -8,7 +8,7 @@ class Database;
 
 // The tables, constraints and indexes every rule of the server relies on, created by numbered
 // migrations (SQLite: PRAGMA user_version; PostgreSQL: the table dockhand_schema).
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // The schema version the database is at; -1 when it cannot be read.
 int schemaVersion(Database &db);

@@ -36,23 +36,27 @@ QString gtin14(const QString &gtin)
 QJsonObject Product::toJson() const
 {
     return {{k("gtin"), gtin}, {k("sku"), sku}, {k("name"), name}, {k("lotTracked"), lotTracked},
-        {k("expiryTracked"), expiryTracked}, {k("serialTracked"), serialTracked}};
+        {k("expiryTracked"), expiryTracked}, {k("serialTracked"), serialTracked},
+        {k("unitWeightKg"), unitWeightKg}, {k("lengthMm"), lengthMm}, {k("widthMm"), widthMm},
+        {k("heightMm"), heightMm}};
 }
 
 Product Product::fromJson(const QJsonObject &o)
 {
     return {gtin14(str(o, "gtin")), str(o, "sku"), str(o, "name"), flag(o, "lotTracked"),
-        flag(o, "expiryTracked"), flag(o, "serialTracked")};
+        flag(o, "expiryTracked"), flag(o, "serialTracked"), o.value(k("unitWeightKg")).toDouble(),
+        integer(o, "lengthMm"), integer(o, "widthMm"), integer(o, "heightMm")};
 }
 
 QJsonObject Location::toJson() const
 {
-    return {{k("code"), code}, {k("zone"), zone}, {k("walkSequence"), walkSequence}};
+    return {{k("code"), code}, {k("zone"), zone}, {k("walkSequence"), walkSequence},
+        {k("checkDigits"), checkDigits}};
 }
 
 Location Location::fromJson(const QJsonObject &o)
 {
-    return {str(o, "code"), str(o, "zone"), integer(o, "walkSequence")};
+    return {str(o, "code"), str(o, "zone"), integer(o, "walkSequence"), str(o, "checkDigits")};
 }
 
 QJsonObject Operator::toJson() const

@@ -26,6 +26,10 @@ struct Product // change type "product", key = GTIN-14
     bool lotTracked = false;
     bool expiryTracked = false;
     bool serialTracked = false;
+    double unitWeightKg = 0; // 0: not known
+    int lengthMm = 0; // 0: not known
+    int widthMm = 0;
+    int heightMm = 0;
 
     QJsonObject toJson() const;
     static Product fromJson(const QJsonObject &json);
@@ -37,6 +41,7 @@ struct Location // "location", key = code
     QString code; // "A-01-02"
     QString zone;
     int walkSequence = 0;
+    QString checkDigits = {}; // printed on the location's label for a spoken or typed check; may be empty
 
     QJsonObject toJson() const;
     static Location fromJson(const QJsonObject &json);

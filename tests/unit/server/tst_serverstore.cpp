@@ -105,9 +105,15 @@ private slots:
             db.setDatabaseName(location.sqlitePath);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE devices DROP COLUMN event_count")),
-                qPrintable(q.lastError().text()));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=2")));
+            // Schema 4's master-data columns and tables go too, so the file is as schema 2 left it.
+            for (const char *sql :
+                {"ALTER TABLE devices DROP COLUMN event_count",
+                    "ALTER TABLE products DROP COLUMN unit_weight_kg",
+                    "ALTER TABLE products DROP COLUMN length_mm", "ALTER TABLE products DROP COLUMN width_mm",
+                    "ALTER TABLE products DROP COLUMN height_mm",
+                    "ALTER TABLE locations DROP COLUMN check_digits", "DROP TABLE stock_lots",
+                    "DROP TABLE master_data_imports", "PRAGMA user_version=2"})
+                QVERIFY2(q.exec(QString::fromLatin1(sql)), qPrintable(q.lastError().text()));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("tst-v2"));
         auto store = openStore(location);

@@ -101,12 +101,14 @@ private slots:
                            {QStringLiteral("gtin"), QStringLiteral("04012345001006")},
                            {QStringLiteral("quantity"), 3}}}}}
             << QStringLiteral("stock[0]: unknown location Z-9");
-        QTest::newRow("bad role") << QJsonObject {{QStringLiteral("operators"),
-            QJsonArray {QJsonObject {{QStringLiteral("badge"), QStringLiteral("B")},
-                {QStringLiteral("name"), QStringLiteral("N")},
-                {QStringLiteral("role"), QStringLiteral("boss")},
-                {QStringLiteral("pin"), QStringLiteral("1")}}}}}
-                                  << QStringLiteral("operators[0]: role 'boss'");
+        QTest::newRow("bad role")
+            << QJsonObject {{QStringLiteral("operators"),
+                   QJsonArray {QJsonObject {{QStringLiteral("badge"), QStringLiteral("B")},
+                       {QStringLiteral("name"), QStringLiteral("N")},
+                       {QStringLiteral("role"), QStringLiteral("boss")},
+                       {QStringLiteral("pin"), QStringLiteral("1")}}}}}
+            << QStringLiteral(
+                   "operators[0]: 'role' must be one of picker, packer, supervisor, admin, not 'boss'");
         QTest::newRow("section not an array")
             << QJsonObject {{QStringLiteral("orders"), 5}} << QStringLiteral("'orders' must be an array");
     }

@@ -18,9 +18,9 @@ private slots:
     void everySnapshotRoundTrips()
     {
         const Product product {QStringLiteral("04006381333931"), QStringLiteral("SKU-1"),
-            QStringLiteral("Blue mug"), true, true, false};
+            QStringLiteral("Blue mug"), true, true, false, 0.35, 120, 90, 95};
         QCOMPARE(roundTrip(product), product);
-        const Location location {QStringLiteral("A-01-02"), QStringLiteral("A"), 20};
+        const Location location {QStringLiteral("A-01-02"), QStringLiteral("A"), 20, QStringLiteral("42")};
         QCOMPARE(roundTrip(location), location);
         const Operator op {QStringLiteral("OP-1001"), QStringLiteral("Alex Weber"), QStringLiteral("picker"),
             QStringLiteral("pbkdf2-sha256$1000$AA==$AA==")};
@@ -72,7 +72,7 @@ private slots:
     void changesRoundTripAndUnknownOnesAreSkipped()
     {
         const Change upsert {QStringLiteral("location"), QStringLiteral("A-01-02"), Change::Op::Upsert,
-            Location {QStringLiteral("A-01-02"), QStringLiteral("A"), 20}.toJson()};
+            Location {QStringLiteral("A-01-02"), QStringLiteral("A"), 20, QString()}.toJson()};
         QCOMPARE(Change::fromJson(upsert.toJson()), std::optional<Change>(upsert));
         const Change gone {QStringLiteral("carton"), QStringLiteral("BOX-S"), Change::Op::Delete, {}};
         QCOMPARE(Change::fromJson(gone.toJson()), std::optional<Change>(gone));

@@ -58,8 +58,11 @@ QByteArray sampleComponent(const Gs1Component &c)
         // NonZero and plain numbers: a non-zero digit string of the full length.
         return QByteArray("12345678901234567890").repeated(5).left(len);
     }
-    if (c.type == 'Y')
-        return QByteArray("AB-12/#CD").repeated(10).left(len);
+    if (c.type == 'Y') {
+        // Identification keys start with a GS1 Company Prefix: digits first.
+        const QByteArray prefix = has(Gs1Check::Key) ? "9506" : "";
+        return (prefix + QByteArray("AB-12/#CD").repeated(10)).left(len);
+    }
     if (c.type == 'Z')
         return QByteArray("aZ09-_").repeated(20).left(len);
     if (has(Gs1Check::Iso3166Alpha2))
@@ -80,6 +83,10 @@ QByteArray sampleComponent(const Gs1Component &c)
     }
     if (has(Gs1Check::Pcenc))
         return QByteArray("A%20b-1").left(len);
+    if (has(Gs1Check::PackageType))
+        return "BX";
+    if (has(Gs1Check::Key))
+        return (QByteArray("9506000") + QByteArray("Ab1-/.x%_").repeated(12)).left(len);
     return QByteArray("Ab1-/.x%_").repeated(12).left(len);
 }
 

@@ -18,6 +18,8 @@ struct CheckName
 constexpr CheckName kCheckNames[] = {
     {"csum", Gs1Check::Csum},
     {"csumalpha", Gs1Check::CsumAlpha},
+    {"key", Gs1Check::Key},
+    {"keyoff1", Gs1Check::KeyOff1},
     {"yymmd0", Gs1Check::Yymmd0},
     {"yymmdd", Gs1Check::Yymmdd},
     {"yyyymmdd", Gs1Check::Yyyymmdd},
@@ -42,6 +44,7 @@ constexpr CheckName kCheckNames[] = {
     {"latitude", Gs1Check::Latitude},
     {"longitude", Gs1Check::Longitude},
     {"importeridx", Gs1Check::ImporterIdx},
+    {"packagetype", Gs1Check::PackageType},
     {"posinseqslash", Gs1Check::PosInSeqSlash},
     {"nozeroprefix", Gs1Check::NoZeroPrefix},
     {"hasnondigit", Gs1Check::HasNonDigit},

@@ -12,10 +12,13 @@
 namespace dockhand {
 
 // Content checks a component of an AI's data must pass, beyond its character set and length.
-// The names match the check column of resources/gs1/ai-dictionary.tsv.
+// The names match the check column of resources/gs1/ai-dictionary.tsv, which are the linter names
+// of the GS1 Barcode Syntax Dictionary (scripts/gs1-dictionary-import.py maps them).
 enum class Gs1Check : std::uint8_t {
     Csum, // mod-10 check digit (GTIN, SSCC, GLN, GSIN, GRAI, GSRN ...)
     CsumAlpha, // alphanumeric check character pair (GMN, MUDI)
+    Key, // starts with a GS1 Company Prefix (at least 4 digits)
+    KeyOff1, // a GS1 Company Prefix from the second character (after an indicator digit)
     Yymmd0, // date, day 00 = last day of the month
     Yymmdd, // date
     Yyyymmdd, // date with a four-digit year
@@ -40,6 +43,7 @@ enum class Gs1Check : std::uint8_t {
     Latitude, // 10 digits, 0..1800000000
     Longitude, // 10 digits, 0..3600000000
     ImporterIdx, // importer index character
+    PackageType, // package type code (upper-case letters and digits)
     PosInSeqSlash, // "n/m" position in sequence
     NoZeroPrefix, // no leading zero unless the value is "0"
     HasNonDigit, // at least one non-digit

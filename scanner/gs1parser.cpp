@@ -271,6 +271,27 @@ QString Gs1Parser::checkValue(const Gs1AiSpec &spec, QByteArrayView value) const
                               .arg(QString::fromLatin1(pair, 2), latin1(part.last(2)));
                 break;
             }
+            case Gs1Check::Key:
+            case Gs1Check::KeyOff1: {
+                // Identification keys start with the owner's GS1 Company Prefix, at least four
+                // digits (after the indicator digit of a GTIN or SSCC). Whether that prefix is
+                // allocated needs GS1's registry and is not checked on the floor.
+                constexpr qsizetype kShortestCompanyPrefix = 4;
+                const qsizetype from = check == Gs1Check::KeyOff1 ? 1 : 0;
+                if (part.size() < from + kShortestCompanyPrefix) {
+                    err = QStringLiteral("too short to hold a GS1 Company Prefix");
+                    break;
+                }
+                for (qsizetype i = from; i < from + kShortestCompanyPrefix; ++i) {
+                    if (!isDigit(part.at(i))) {
+                        err = QStringLiteral("%1 at position %2 cannot be part of a GS1 Company Prefix")
+                                  .arg(describeChar(part.at(i)))
+                                  .arg(pos + i + 1);
+                        break;
+                    }
+                }
+                break;
+            }
             case Gs1Check::Yymmd0:
             case Gs1Check::Yymmdd:
             case Gs1Check::Yyyymmdd:
@@ -393,6 +414,17 @@ QString Gs1Parser::checkValue(const Gs1AiSpec &spec, QByteArrayView value) const
                     err = QStringLiteral("%1 is not an importer index").arg(describeChar(c));
                 break;
             }
+            case Gs1Check::PackageType:
+                // Package type codes (UN/ECE Recommendation 21 and GS1's additions) are upper-case
+                // letters and digits; the code list itself changes with GS1 updates, so it is not
+                // pinned here.
+                for (char c : part) {
+                    if (!isDigit(c) && (c < 'A' || c > 'Z')) {
+                        err = QStringLiteral("'%1' is not a package type code").arg(latin1(part));
+                        break;
+                    }
+                }
+                break;
             case Gs1Check::PosInSeqSlash: {
                 const bool shape
                     = part.size() == 3 && isDigit(part.at(0)) && part.at(1) == '/' && isDigit(part.at(2));

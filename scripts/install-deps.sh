@@ -17,7 +17,7 @@ packages=(
     socat xvfb xauth fonts-dejavu-core curl ca-certificates
 )
 if [ "$mode" = test ]; then
-    packages+=(zint zbar-tools clang-14 libclang-rt-14-dev clang-format postgresql openssl nodejs)
+    packages+=(zint zbar-tools clang-14 libclang-rt-14-dev clang-format postgresql openssl nodejs python3)
     # npm ships inside some builds of nodejs; Debian's own nodejs needs the separate package.
     command -v npm >/dev/null || packages+=(npm)
 fi

@@ -3,9 +3,11 @@
 #include <QTest>
 
 using dockhand::Gs1AiDictionary;
+using dockhand::Gs1Check;
 
-// The compiled-in AI table: complete, consistent with the predefined-length table of the GS1
-// General Specifications, and strict about its own format.
+// The compiled-in AI table (generated from the GS1 Barcode Syntax Dictionary): complete,
+// consistent with the predefined-length table of the GS1 General Specifications, and strict about
+// its own format.
 class TestGs1AiDictionary : public QObject
 {
     Q_OBJECT
@@ -43,6 +45,8 @@ private slots:
         row("4300", "SHIP TO COMP");
         row("4326", "REL DATE");
         row("4330", "MAX TEMP F.");
+        row("4331", "MAX TEMP C.");
+        row("4332", "MIN TEMP F.");
         row("4333", "MIN TEMP C.");
         row("7001", "NSN");
         row("7011", "TEST BY DATE");
@@ -56,14 +60,19 @@ private slots:
         row("7241", "AIDC MEDIA TYPE");
         row("7242", "VCN");
         row("7250", "DOB");
+        row("7252", "BIO SEX");
+        row("7258", "BIRTH SEQUENCE");
         row("7259", "BABY");
         row("8001", "DIMENSIONS");
         row("8014", "MUDI");
         row("8030", "DIGSIG");
         row("8110", "COUPON");
+        row("8111", "POINTS");
         row("8112", "COUPON (POS OFFER)");
         row("8200", "PRODUCT URL");
         row("90", "INTERNAL");
+        row("91", "INTERNAL");
+        row("95", "INTERNAL");
         row("99", "INTERNAL");
     }
     void containsAllAiFamilies()
@@ -152,6 +161,36 @@ private slots:
         QCOMPARE(d.find(u"253")->maxLength, 30);
         QCOMPARE(d.find(u"02")->required.size(), 1);
         QVERIFY(d.find(u"02")->excludes.contains(QStringLiteral("01")));
+    }
+
+    // The Syntax Dictionary's linters arrive as checks on the right component.
+    void checksOfTheSyntaxDictionary()
+    {
+        const auto &d = Gs1AiDictionary::instance();
+        const auto checks = [&](const char16_t *ai, std::size_t component) {
+            return d.find(QStringView(ai))->components.at(component).checks;
+        };
+        QCOMPARE(checks(u"01", 0), (std::vector {Gs1Check::Csum, Gs1Check::KeyOff1}));
+        QCOMPARE(checks(u"00", 0), (std::vector {Gs1Check::Csum, Gs1Check::KeyOff1}));
+        QCOMPARE(checks(u"8006", 0), (std::vector {Gs1Check::Csum, Gs1Check::KeyOff1}));
+        QCOMPARE(checks(u"8006", 1), (std::vector {Gs1Check::PieceOfTotal}));
+        QCOMPARE(checks(u"414", 0), (std::vector {Gs1Check::Csum, Gs1Check::Key}));
+        QCOMPARE(checks(u"8003", 1), (std::vector {Gs1Check::Csum, Gs1Check::Key}));
+        QCOMPARE(checks(u"8004", 0), (std::vector {Gs1Check::Key}));
+        QCOMPARE(checks(u"8010", 0), (std::vector {Gs1Check::Key}));
+        QCOMPARE(
+            checks(u"8014", 0), (std::vector {Gs1Check::CsumAlpha, Gs1Check::Key, Gs1Check::HasNonDigit}));
+        QCOMPARE(checks(u"7041", 0), (std::vector {Gs1Check::PackageType}));
+        QCOMPARE(checks(u"10", 0), std::vector<Gs1Check> {});
+        // "[X1],hyphen" in the dictionary: the check belongs to the optional component.
+        QVERIFY(d.find(u"4330")->components.at(1).optional);
+        QCOMPARE(checks(u"4330", 1), (std::vector {Gs1Check::Hyphen}));
+        QCOMPARE(d.find(u"423")->components.size(), std::size_t(5));
+        QCOMPARE(d.find(u"423")->maxLength, 15);
+        QCOMPARE(checks(u"423", 4), (std::vector {Gs1Check::Iso3166}));
+        QVERIFY(d.find(u"7011")->date);
+        QCOMPARE(d.find(u"7011")->minLength, 6);
+        QCOMPARE(d.find(u"7011")->maxLength, 10);
     }
 
     void rejectsBrokenTables_data()

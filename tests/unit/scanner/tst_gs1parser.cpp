@@ -58,8 +58,11 @@ QByteArray sampleComponent(const Gs1Component &c)
         // NonZero and plain numbers: a non-zero digit string of the full length.
         return QByteArray("12345678901234567890").repeated(5).left(len);
     }
-    if (c.type == 'Y')
-        return QByteArray("AB-12/#CD").repeated(10).left(len);
+    if (c.type == 'Y') {
+        // Identification keys start with a GS1 Company Prefix: digits first.
+        const QByteArray prefix = has(Gs1Check::Key) ? "9506" : "";
+        return (prefix + QByteArray("AB-12/#CD").repeated(10)).left(len);
+    }
     if (c.type == 'Z')
         return QByteArray("aZ09-_").repeated(20).left(len);
     if (has(Gs1Check::Iso3166Alpha2))
@@ -80,6 +83,10 @@ QByteArray sampleComponent(const Gs1Component &c)
     }
     if (has(Gs1Check::Pcenc))
         return QByteArray("A%20b-1").left(len);
+    if (has(Gs1Check::PackageType))
+        return "BX";
+    if (has(Gs1Check::Key))
+        return (QByteArray("9506000") + QByteArray("Ab1-/.x%_").repeated(12)).left(len);
     return QByteArray("Ab1-/.x%_").repeated(12).left(len);
 }
 
@@ -92,6 +99,12 @@ QByteArray sampleValue(const Gs1AiSpec &spec)
             break; // the first optional component is enough to exercise it
     }
     return v;
+}
+
+// Digits followed by their mod-10 check digit.
+QByteArray withCheckDigit(const QByteArray &body)
+{
+    return body + char('0' + CheckDigit::mod10(std::string_view(body.constData(), std::size_t(body.size()))));
 }
 
 Gs1Parser lenient()
@@ -164,6 +177,88 @@ private slots:
         bad[0] = spec.components.front().type == 'N' ? 'A' : ' ';
         const QString err = parser.checkValue(spec, bad);
         QVERIFY2(err.startsWith(QStringLiteral("AI %1: ").arg(ai)), qPrintable(err));
+    }
+
+    // A sample of formats, each given a value that breaks it one way: the operator is told the
+    // AI and exactly what is wrong.
+    void wrongValuesRefused_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("error");
+        const auto row = [](const char *name, const QByteArray &data, const char *error) {
+            QTest::newRow(name) << data << QString::fromUtf8(error);
+        };
+        row("X..20 too long", "10ABCDEFGHIJKLMNOPQRSTU", "AI 10: 21 characters, at most 20 allowed");
+        row("N..8 too long", "30123456789", "AI 30: 9 digits, at most 8 allowed");
+        row("N13 [X..17] too long", "253" + withCheckDigit("950600013435") + "ABCDEFGHIJKLMNOPQR",
+            "AI 253: 31 characters, at most 30 allowed");
+        row("N4 too short", "8111123", "AI 8111: 4 digits required, got 3");
+        row("N18 check digit", "8017" + QByteArray("950600013435000012"),
+            "AI 8017: check digit should be 1, got 2");
+        row("N13 check digit", "4104012345000008", "AI 410: check digit should be 9, got 8");
+        row("N1 N13 check digit", "800309506000134353", "AI 8003: check digit should be 2, got 3");
+        row("X CSET 82", "4300AB^C", "AI 4300: '^' at position 3 is not in GS1 character set 82");
+        row("Y CSET 39", "80109506ab", "AI 8010: 'a' at position 5 is not in GS1 character set 39");
+        row("Z base64url", "8030ab$", "AI 8030: '$' at position 3 is not a base64url character");
+        row("N letter", "7001950600013435X", "AI 7001: 'X' at position 13 is not a digit");
+        row("yymmdd month", "7011251301", "AI 7011: month 13 is not a month");
+        row("yymmdd day", "7006250230", "AI 7006: day 30 is not a day of 2025-02");
+        row("yyyymmdd day", "725020250230", "AI 7250: day 30 is not a day of 2025-02");
+        row("optional hhmi", "70112501152460", "AI 7011: hour 24 is not an hour");
+        row("hhmi minute", "70032501151260", "AI 7003: minute 60 is not a minute");
+        row("key letter", "8004ABC123", "AI 8004: 'A' at position 1 cannot be part of a GS1 Company Prefix");
+        row("key too short", "401123", "AI 401: too short to hold a GS1 Company Prefix");
+        row("packagetype", "7041bx", "AI 7041: 'bx' is not a package type code");
+        row("hyphen", "4330001234+", "AI 4330: expected '-', got '+'");
+        row("iso5218", "72523", "AI 7252: sex code must be 0, 1, 2 or 9, got 3");
+        row("posinseqslash", "72583/2", "AI 7258: '3/2' is not a position in a sequence (n/m)");
+        row("mediatype", "724111", "AI 7241: media type 11 is not defined");
+    }
+    void wrongValuesRefused()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QString, error);
+        const Gs1ParseResult r = lenient().parse(data);
+        QVERIFY(!r.valid);
+        QCOMPARE(r.error, error);
+    }
+
+    // AIs added in the Syntax Dictionary's recent releases (7011, 4330-4333, 7241, 7250-7259,
+    // 8030), and 7041 with its package type check, parse with their GS1 partners (pairing on).
+    void recentAis_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("hri");
+        const QByteArray gtin = "0109506000134352";
+        const QByteArray sscc = "00106141411234567897";
+        const QByteArray gsrn = withCheckDigit("95060001343500001");
+        const auto row = [](const char *name, const QByteArray &data, const QString &hri) {
+            QTest::newRow(name) << data << hri;
+        };
+        row("7011 test by date", gtin + "7011250115", QStringLiteral("(01)09506000134352(7011)250115"));
+        row("7011 with time", gtin + "70112501151230", QStringLiteral("(01)09506000134352(7011)2501151230"));
+        row("4330 max temp F, negative", sscc + "4330001234-",
+            QStringLiteral("(00)106141411234567897(4330)001234-"));
+        row("4333 min temp C", sscc + "4333000500", QStringLiteral("(00)106141411234567897(4333)000500"));
+        row("7241 media type", "8017" + gsrn + GS + "724101",
+            QStringLiteral("(8017)%1(7241)01").arg(QString::fromLatin1(gsrn)));
+        row("7250 date of birth", "8018" + gsrn + GS + "725019991231",
+            QStringLiteral("(8018)%1(7250)19991231").arg(QString::fromLatin1(gsrn)));
+        row("7258 birth sequence", "8018" + gsrn + GS + "72592%2FOLA" + GS + "72581/2",
+            QStringLiteral("(8018)%1(7259)2%2FOLA(7258)1/2").arg(QString::fromLatin1(gsrn)));
+        row("8030 digital signature", gtin + "21S1" + GS + "8030aZ09-_",
+            QStringLiteral("(01)09506000134352(21)S1(8030)aZ09-_"));
+        row("7041 package type", sscc + "7041BX", QStringLiteral("(00)106141411234567897(7041)BX"));
+    }
+    void recentAis()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QString, hri);
+        Gs1Parser parser;
+        parser.setToday(QDate(2024, 6, 1));
+        const Gs1ParseResult r = parser.parse(data);
+        QVERIFY2(r.valid, qPrintable(r.error));
+        QCOMPARE(r.hri, hri);
     }
 
     void hardCases_data()

@@ -241,13 +241,13 @@ QStringList enrollingServerArgs()
 }
 
 QJsonObject apiCall(const ServerProcess &server, const QByteArray &method, const QString &pathAndQuery,
-    const QByteArray &body, const QString &token, int *status, QString *error)
+    const QByteArray &body, const QString &token, int *status, QString *error, const QByteArray &contentType)
 {
     QNetworkAccessManager network;
     QNetworkRequest request(server.url().resolved(QUrl(pathAndQuery)));
     request.setTransferTimeout(30000);
     if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QString::fromLatin1(contentType));
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
     if (!server.certificate().isEmpty()) {

@@ -113,7 +113,8 @@ QStringList enrollingServerArgs();
 // certificate over HTTPS. Returns the JSON object it answered; `status` gets the HTTP status
 // (0 when there was no answer, `error` then says why).
 QJsonObject apiCall(const ServerProcess &server, const QByteArray &method, const QString &pathAndQuery,
-    const QByteArray &body, const QString &token, int *status = nullptr, QString *error = nullptr);
+    const QByteArray &body, const QString &token, int *status = nullptr, QString *error = nullptr,
+    const QByteArray &contentType = QByteArrayLiteral("application/json"));
 
 // The events the server holds for `device`, in sequence order, read through GET /v1/events as
 // the demo supervisor, every page (by sequence) until none is left. A failed read is a warning

@@ -2,6 +2,7 @@
 
 #include "download.h"
 
+#include "storage/batch.h"
 #include "storage/database.h"
 
 #include <QJsonArray>
@@ -11,15 +12,24 @@
 
 namespace dockhand::server {
 
-Expected<void> ChangeLog::appendChange(
-    const QString &type, const QString &key, const QJsonObject &data, const QString &now)
+Expected<void> ChangeLog::lockAppends()
 {
-    if (m_db.isPostgres()) {
+    // The lock is held until the transaction ends: taken once per transaction.
+    if (m_db.isPostgres() && (m_db.transaction() == 0 || m_db.transaction() != m_lockedIn)) {
         auto lock = m_db.run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kChangeLogLock));
         if (!lock)
             return Error {lock.error()};
         lock.value()->finish();
+        m_lockedIn = m_db.transaction();
     }
+    return {};
+}
+
+Expected<void> ChangeLog::appendChange(
+    const QString &type, const QString &key, const QJsonObject &data, const QString &now)
+{
+    if (auto locked = lockAppends(); !locked)
+        return locked;
     auto q = m_db.run(
         QStringLiteral("INSERT INTO changes (type, key, op, data, at) VALUES (?, ?, 'upsert', ?, ?)"),
         {type, key, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), now});
@@ -27,6 +37,21 @@ Expected<void> ChangeLog::appendChange(
         return Error {q.error()};
     q.value()->finish();
     return {};
+}
+
+Expected<void> ChangeLog::appendChanges(const QList<Change> &changes, const QString &now)
+{
+    if (changes.isEmpty())
+        return {};
+    if (auto locked = lockAppends(); !locked)
+        return locked;
+    BatchInsert insert(m_db, QStringLiteral("INSERT INTO changes (type, key, op, data, at)"), QString(), 5);
+    for (const Change &c : changes)
+        if (auto added = insert.add({c.type, c.key, c.op.isEmpty() ? QStringLiteral("upsert") : c.op,
+                QString::fromUtf8(QJsonDocument(c.data).toJson(QJsonDocument::Compact)), now});
+            !added)
+            return added;
+    return insert.finish();
 }
 
 Expected<void> ChangeLog::appendOrderChange(qint64 orderId, const QString &now)

@@ -32,6 +32,8 @@ public:
 
     Expected<void> appendChange(
         const QString &type, const QString &key, const QJsonObject &data, const QString &now);
+    // Many changes at once (an import), in list order, as multi-row statements.
+    Expected<void> appendChanges(const QList<Change> &changes, const QString &now);
     // The order as devices hold it (status, tote, every line's counts), read inside the caller's
     // transaction.
     Expected<void> appendOrderChange(qint64 orderId, const QString &now);
@@ -45,7 +47,10 @@ public:
     Expected<void> seedChanges(const QString &now);
 
 private:
+    Expected<void> lockAppends();
+
     Database &m_db;
+    quint64 m_lockedIn = 0; // the transaction (Database::transaction) holding the append lock
 };
 
 } // namespace dockhand::server

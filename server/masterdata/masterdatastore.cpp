@@ -3,6 +3,7 @@
 #include "changelog/changelog.h"
 #include "download.h"
 #include "pin.h"
+#include "storage/batch.h"
 #include "storage/database.h"
 #include "storage/timestamps.h"
 
@@ -162,30 +163,29 @@ Expected<void> MasterDataStore::importProducts(
             q.value()->finish();
         }
     }
+    BatchInsert upsert(m_db,
+        QStringLiteral("INSERT INTO products (gtin, sku, name, lot_tracked, expiry_tracked, serial_tracked, "
+                       "unit_weight_kg, length_mm, width_mm, height_mm)"),
+        QStringLiteral("ON CONFLICT (gtin) DO UPDATE SET sku = excluded.sku, name = excluded.name, "
+                       "lot_tracked = excluded.lot_tracked, expiry_tracked = excluded.expiry_tracked, "
+                       "serial_tracked = excluded.serial_tracked, unit_weight_kg = excluded.unit_weight_kg, "
+                       "length_mm = excluded.length_mm, width_mm = excluded.width_mm, "
+                       "height_mm = excluded.height_mm"),
+        10);
+    QList<ChangeLog::Change> changes;
     for (const auto &p : file.products) {
         const auto it = existing.constFind(p.gtin);
         if (it != existing.constEnd() && sameProduct(it.value(), p))
             continue;
-        auto q = m_db.run(
-            QStringLiteral(
-                "INSERT INTO products (gtin, sku, name, lot_tracked, expiry_tracked, serial_tracked, "
-                "unit_weight_kg, length_mm, width_mm, height_mm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (gtin) DO UPDATE SET sku = excluded.sku, name = excluded.name, "
-                "lot_tracked = excluded.lot_tracked, expiry_tracked = excluded.expiry_tracked, "
-                "serial_tracked = excluded.serial_tracked, unit_weight_kg = excluded.unit_weight_kg, "
-                "length_mm = excluded.length_mm, width_mm = excluded.width_mm, "
-                "height_mm = excluded.height_mm"),
-            {p.gtin, p.sku, p.name, int(p.lotTracked), int(p.expiryTracked), int(p.serialTracked),
-                p.unitWeightKg, p.lengthMm, p.widthMm, p.heightMm});
-        if (!q)
-            return Error {QStringLiteral("product %1: %2").arg(p.gtin, q.error())};
-        q.value()->finish();
-        if (auto c
-            = m_changes.appendChange(QStringLiteral("product"), p.gtin, productSnapshot(p).toJson(), now);
-            !c)
-            return c;
+        if (auto added = upsert.add({p.gtin, p.sku, p.name, int(p.lotTracked), int(p.expiryTracked),
+                int(p.serialTracked), p.unitWeightKg, p.lengthMm, p.widthMm, p.heightMm});
+            !added)
+            return Error {QStringLiteral("products: %1").arg(added.error())};
+        changes.append({0, QStringLiteral("product"), p.gtin, QString(), productSnapshot(p).toJson()});
     }
-    return {};
+    if (auto done = upsert.finish(); !done)
+        return Error {QStringLiteral("products: %1").arg(done.error())};
+    return m_changes.appendChanges(changes, now);
 }
 
 Expected<void> MasterDataStore::importLocations(
@@ -205,6 +205,12 @@ Expected<void> MasterDataStore::importLocations(
     }
     if (!m_refusedRows.isEmpty())
         return {}; // nothing the database could refuse: the parser's errors are all
+    BatchInsert upsert(m_db,
+        QStringLiteral("INSERT INTO locations (code, zone, walk_sequence, check_digits)"),
+        QStringLiteral("ON CONFLICT (code) DO UPDATE SET zone = excluded.zone, walk_sequence = "
+                       "excluded.walk_sequence, check_digits = excluded.check_digits"),
+        4);
+    QList<ChangeLog::Change> changes;
     for (const auto &l : file.locations) {
         const auto it = existing.constFind(l.code);
         if (it != existing.constEnd() && it->zone == l.zone && it->walkSequence == l.walkSequence
@@ -213,21 +219,14 @@ Expected<void> MasterDataStore::importLocations(
             continue;
         }
         (it == existing.constEnd() ? report.created : report.updated)++;
-        auto q = m_db.run(
-            QStringLiteral("INSERT INTO locations (code, zone, walk_sequence, check_digits) VALUES "
-                           "(?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET zone = excluded.zone, "
-                           "walk_sequence = excluded.walk_sequence, check_digits = "
-                           "excluded.check_digits"),
-            {l.code, text(l.zone), l.walkSequence, text(l.checkDigits)});
-        if (!q)
-            return Error {QStringLiteral("location %1: %2").arg(l.code, q.error())};
-        q.value()->finish();
-        if (auto c = m_changes.appendChange(QStringLiteral("location"), l.code,
-                protocol::Location {l.code, l.zone, l.walkSequence, l.checkDigits}.toJson(), now);
-            !c)
-            return c;
+        if (auto added = upsert.add({l.code, text(l.zone), l.walkSequence, text(l.checkDigits)}); !added)
+            return Error {QStringLiteral("locations: %1").arg(added.error())};
+        changes.append({0, QStringLiteral("location"), l.code, QString(),
+            protocol::Location {l.code, l.zone, l.walkSequence, l.checkDigits}.toJson()});
     }
-    return {};
+    if (auto done = upsert.finish(); !done)
+        return Error {QStringLiteral("locations: %1").arg(done.error())};
+    return m_changes.appendChanges(changes, now);
 }
 
 Expected<void> MasterDataStore::importStock(const MasterDataFile &file, ImportReport &report)
@@ -275,62 +274,80 @@ Expected<void> MasterDataStore::importStock(const MasterDataFile &file, ImportRe
     }
     if (!report.ok() || !m_refusedRows.isEmpty())
         return {};
+    // What is stored now, read once: a file of 100,000 rows must not ask 100,000 times.
+    using Place = QPair<qint64, qint64>; // location id, product id
+    QHash<Place, qint64> stored;
+    struct Lot
+    {
+        QString expiry;
+        qint64 quantity = 0;
+    };
+    QHash<QPair<Place, QString>, Lot> storedLots;
+    {
+        auto q = m_db.run(QStringLiteral("SELECT location_id, product_id, quantity FROM stock"));
+        if (!q)
+            return Error {q.error()};
+        while (q.value()->next())
+            stored.insert({q.value()->value(0).toLongLong(), q.value()->value(1).toLongLong()},
+                q.value()->value(2).toLongLong());
+        q.value()->finish();
+        auto l = m_db.run(
+            QStringLiteral("SELECT location_id, product_id, lot, expiry, quantity FROM stock_lots"));
+        if (!l)
+            return Error {l.error()};
+        while (l.value()->next())
+            storedLots.insert({{l.value()->value(0).toLongLong(), l.value()->value(1).toLongLong()},
+                                  l.value()->value(2).toString()},
+                {l.value()->value(3).toString(), l.value()->value(4).toLongLong()});
+        l.value()->finish();
+    }
+    BatchInsert counts(m_db, QStringLiteral("INSERT INTO stock (location_id, product_id, quantity)"),
+        QStringLiteral("ON CONFLICT (location_id, product_id) DO UPDATE SET quantity = excluded.quantity"),
+        3);
     for (const auto &s : file.stock) {
-        const qint64 location = locationIds.value(s.location);
-        const qint64 product = products.value(s.gtin).id;
-        // A row is a count: the quantity now at the location (of that lot). A lot's count moves
-        // the location's total by the difference, so picks taken since the lots were last
-        // counted stay taken.
-        qint64 before = 0;
-        bool known = false;
-        {
-            auto q = s.lot.isEmpty()
-                ? m_db.run(
-                    QStringLiteral("SELECT quantity FROM stock WHERE location_id = ? AND product_id = ?"),
-                    {location, product})
-                : m_db.run(QStringLiteral("SELECT quantity, expiry FROM stock_lots WHERE location_id = ? AND "
-                                          "product_id = ? AND lot = ?"),
-                    {location, product, s.lot});
-            if (!q)
-                return Error {q.error()};
-            if (q.value()->next()) {
-                known = true;
-                before = q.value()->value(0).toLongLong();
-                if (before == s.quantity && (s.lot.isEmpty() || q.value()->value(1).toString() == s.expiry)) {
-                    q.value()->finish();
-                    ++report.unchanged;
-                    continue;
-                }
+        const Place place {locationIds.value(s.location), products.value(s.gtin).id};
+        // A row is a count: the quantity now at the location (of that lot).
+        if (s.lot.isEmpty()) {
+            const auto it = stored.constFind(place);
+            if (it != stored.constEnd() && it.value() == s.quantity) {
+                ++report.unchanged;
+                continue;
             }
-            q.value()->finish();
+            (it != stored.constEnd() ? report.updated : report.created)++;
+            if (auto added = counts.add({place.first, place.second, s.quantity}); !added)
+                return Error {QStringLiteral("stock: %1").arg(added.error())};
+            continue;
+        }
+        // A lot's count moves the location's total by the difference, so units picked since
+        // the lots were last counted stay picked.
+        const auto lot = storedLots.constFind({place, s.lot});
+        const bool known = lot != storedLots.constEnd();
+        if (known && lot->quantity == s.quantity && lot->expiry == s.expiry) {
+            ++report.unchanged;
+            continue;
         }
         (known ? report.updated : report.created)++;
-        if (!s.lot.isEmpty()) {
-            auto q = m_db.run(QStringLiteral("INSERT INTO stock_lots (location_id, product_id, lot, expiry, "
-                                             "quantity) VALUES (?, ?, ?, ?, ?) ON CONFLICT (location_id, "
-                                             "product_id, lot) DO UPDATE SET expiry = excluded.expiry, "
-                                             "quantity = excluded.quantity"),
-                {location, product, s.lot, text(s.expiry), s.quantity});
-            if (!q)
-                return Error {
-                    QStringLiteral("stock of %1 lot %2 at %3: %4").arg(s.gtin, s.lot, s.location, q.error())};
-            q.value()->finish();
-        }
-        auto q = s.lot.isEmpty()
-            ? m_db.run(
-                QStringLiteral("INSERT INTO stock (location_id, product_id, quantity) VALUES (?, ?, ?) "
-                               "ON CONFLICT (location_id, product_id) DO UPDATE SET quantity = "
-                               "excluded.quantity"),
-                {location, product, s.quantity})
-            : m_db.run(
-                QStringLiteral("INSERT INTO stock (location_id, product_id, quantity) VALUES (?, ?, ?) "
-                               "ON CONFLICT (location_id, product_id) DO UPDATE SET quantity = "
-                               "CASE WHEN stock.quantity + ? < 0 THEN 0 ELSE stock.quantity + ? END"),
-                {location, product, s.quantity, s.quantity - before, s.quantity - before});
+        const qint64 difference = s.quantity - (known ? lot->quantity : 0);
+        auto q = m_db.run(
+            QStringLiteral("INSERT INTO stock_lots (location_id, product_id, lot, expiry, quantity) "
+                           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (location_id, product_id, lot) DO "
+                           "UPDATE SET expiry = excluded.expiry, quantity = excluded.quantity"),
+            {place.first, place.second, s.lot, text(s.expiry), s.quantity});
         if (!q)
-            return Error {QStringLiteral("stock of %1 at %2: %3").arg(s.gtin, s.location, q.error())};
+            return Error {
+                QStringLiteral("stock of %1 lot %2 at %3: %4").arg(s.gtin, s.lot, s.location, q.error())};
         q.value()->finish();
+        auto t = m_db.run(
+            QStringLiteral("INSERT INTO stock (location_id, product_id, quantity) VALUES (?, ?, ?) "
+                           "ON CONFLICT (location_id, product_id) DO UPDATE SET quantity = "
+                           "CASE WHEN stock.quantity + ? < 0 THEN 0 ELSE stock.quantity + ? END"),
+            {place.first, place.second, s.quantity, difference, difference});
+        if (!t)
+            return Error {QStringLiteral("stock of %1 at %2: %3").arg(s.gtin, s.location, t.error())};
+        t.value()->finish();
     }
+    if (auto done = counts.finish(); !done)
+        return Error {QStringLiteral("stock: %1").arg(done.error())};
     return {};
 }
 

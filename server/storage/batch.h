@@ -1,6 +1,10 @@
 #pragma once
 
+#include "expected.h"
+
+#include <QHash>
 #include <QString>
+#include <QVariantList>
 
 namespace dockhand::server {
 
@@ -19,5 +23,33 @@ const QString &batchPlaceholder(qsizetype i);
 
 // ":b0, :b1, :b2" for `count` parameters from `first`.
 QString placeholderList(int first, int count);
+
+class Database;
+
+// Rows for one INSERT, written as multi-row statements (chunkRows) as they are added:
+// `head` is "INSERT INTO t (a, b)", `tail` what follows the VALUES lists ("ON CONFLICT ...").
+// Call finish() to write the rows still held. Each statement text is prepared once per
+// connection (Database caches it).
+class BatchInsert
+{
+public:
+    BatchInsert(Database &db, QString head, QString tail, int columns);
+
+    // `row` holds one value per column.
+    Expected<void> add(const QVariantList &row);
+    Expected<void> finish();
+    qsizetype written() const { return m_written; }
+
+private:
+    Expected<void> write(int rows);
+
+    Database &m_db;
+    QString m_head;
+    QString m_tail;
+    int m_columns;
+    QVariantList m_values; // the rows held, column by column
+    qsizetype m_written = 0;
+    QHash<int, QString> m_sql; // by rows per statement
+};
 
 } // namespace dockhand::server

@@ -98,16 +98,21 @@ bool Database::isPostgres() const
 
 Expected<void> Database::begin()
 {
-    return m_connection.begin();
+    auto began = m_connection.begin();
+    if (began)
+        m_transaction = ++m_transactions;
+    return began;
 }
 
 Expected<void> Database::commit()
 {
+    m_transaction = 0;
     return m_connection.commit();
 }
 
 void Database::rollback()
 {
+    m_transaction = 0;
     m_connection.rollback();
 }
 
@@ -158,6 +163,10 @@ Expected<void> Database::command(const QString &sql)
         m_retryable = native == QLatin1String("40001") || native == QLatin1String("40P01");
         return Error {describeSqlError(q.lastError())};
     }
+    // Locks taken since a savepoint are gone once it is rolled back to: the transaction counts
+    // as a new one for the stores that remember having locked in it.
+    if (m_transaction != 0 && sql.startsWith(QLatin1String("ROLLBACK TO"), Qt::CaseInsensitive))
+        m_transaction = ++m_transactions;
     return {};
 }
 

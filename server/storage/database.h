@@ -55,6 +55,10 @@ public:
     Expected<void> begin();
     Expected<void> commit();
     void rollback();
+    // A number for the transaction begin() opened, new for each one (and again after a ROLLBACK
+    // TO SAVEPOINT, which drops the locks taken since); 0 outside a transaction. Lets a store
+    // take a transaction-scoped lock once per transaction.
+    quint64 transaction() const { return m_transaction; }
 
     // Prepares `sql` once (cached by its text), binds `values` by position and runs it.
     Expected<QSqlQuery *> run(const QString &sql, std::initializer_list<QVariant> values = {});
@@ -80,6 +84,8 @@ private:
     DatabaseLocation m_location;
     sql::Connection m_connection; // the connection and its prepared statements (support/sql)
     bool m_retryable = false; // the last failed statement was a deadlock / serialization failure
+    quint64 m_transactions = 0; // begun on this connection
+    quint64 m_transaction = 0; // the open one's number, or 0
 };
 
 // A failed query in words an admin can act on (disk full, read-only, locked ...):

@@ -45,6 +45,15 @@ Expected<AccessStore::Principal> AccessStore::authenticate(const QString &token)
     Principal who;
     if (token.isEmpty() || token.size() > 256)
         return who;
+    if (ApiKeyStore::looksLikeKey(token)) {
+        auto key = m_apiKeys.find(token);
+        if (!key)
+            return Error {key.error()};
+        if (key.value())
+            who = {Principal::Kind::ApiKey, key.value()->id, {}, key.value()->name, key.value()->scopes,
+                key.value()->revokedAt};
+        return who;
+    }
     const QString hash = tokenHash(token);
     auto d = m_db.run(QStringLiteral("SELECT id FROM devices WHERE token_hash = ?"), {hash});
     if (!d)

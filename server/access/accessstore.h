@@ -1,19 +1,23 @@
 #pragma once
 
+#include "access/apikeys.h"
 #include "expected.h"
 
+#include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace dockhand::server {
 
 class Database;
 
 // Who may use the server: enrolment codes and the devices enrolled with them (device records
-// and their tokens), operator logins with their lockout (login.cpp), and looking a token up.
+// and their tokens), operator logins with their lockout (login.cpp), API keys (apikeys.h), and
+// looking a token up.
 class AccessStore
 {
 public:
-    explicit AccessStore(Database &db) : m_db(db) { }
+    explicit AccessStore(Database &db) : m_db(db), m_apiKeys(db) { }
 
     Expected<void> addEnrolmentCode(const QString &code);
     // Gives `device` a new token (revoking its old one) when `code` is a valid enrolment code.
@@ -21,12 +25,17 @@ public:
     Expected<QString> enrol(const QString &code, const QString &device, const QString &name);
     struct Principal
     {
-        enum class Kind { None, Device, Operator };
+        enum class Kind { None, Device, Operator, ApiKey };
         Kind kind = Kind::None;
-        QString id; // device id or operator badge
-        QString role; // operator role; empty for devices
+        QString id; // device id, operator badge or API key id
+        QString role; // operator role; empty for devices and keys
+        QString name = {}; // ApiKey: what it is for
+        QStringList scopes = {}; // ApiKey
+        QDateTime revokedAt = {}; // ApiKey: valid when the key was revoked (and is refused)
     };
+    // Devices', operators' and API keys' tokens (apikeys.h); Kind::None for any other.
     Expected<Principal> authenticate(const QString &token);
+    ApiKeyStore &apiKeys() { return m_apiKeys; }
     Expected<QString> operatorPinHash(const QString &badge); // empty when unknown
 
     struct LoginResult
@@ -51,6 +60,7 @@ public:
 
 private:
     Database &m_db;
+    ApiKeyStore m_apiKeys;
     int m_loginDelayMs = 1000;
     int m_maxLoginFailureRows = kMaxLoginFailureRows;
 };

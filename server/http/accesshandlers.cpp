@@ -3,6 +3,7 @@
 #include "access/sitesetup.h"
 #include "http/parameters.h"
 
+#include <QJsonArray>
 #include <QLoggingCategory>
 
 namespace dockhand::server {
@@ -93,6 +94,85 @@ ApiResponse Api::login(Call &call)
                   .arg(badge));
     r.body.insert(QLatin1String("triesLeft"), ServerStore::kMaxPinFailures - result->failures);
     return r;
+}
+
+namespace {
+
+QJsonObject apiKeyJson(const ApiKey &key)
+{
+    return {{QLatin1String("id"), key.id}, {QLatin1String("name"), key.name},
+        {QLatin1String("scopes"), QJsonArray::fromStringList(key.scopes)},
+        {QLatin1String("createdBy"), key.createdBy}, {QLatin1String("createdAt"), isoTime(key.createdAt)},
+        {QLatin1String("lastUsedAt"),
+            key.lastUsedAt.isValid() ? QJsonValue(isoTime(key.lastUsedAt)) : QJsonValue()},
+        {QLatin1String("revokedAt"),
+            key.revokedAt.isValid() ? QJsonValue(isoTime(key.revokedAt)) : QJsonValue()}};
+}
+
+} // namespace
+
+ApiResponse Api::createApiKey(Call &call)
+{
+    if (auto bad = checkQuery(call.request, {}))
+        return *bad;
+    ApiResponse error;
+    const auto json = jsonObjectBody(call.request,
+        QStringLiteral("{\"name\": \"what the key is for\", \"scopes\": [\"orders:write\", ...]}"), &error);
+    if (!json)
+        return error;
+    for (auto it = json->constBegin(); it != json->constEnd(); ++it)
+        if (it.key() != QLatin1String("name") && it.key() != QLatin1String("scopes"))
+            return ApiResponse::error(
+                400, QStringLiteral("unknown field '%1' (allowed: name, scopes)").arg(it.key().left(64)));
+    const QJsonValue name = json->value(QLatin1String("name"));
+    const QJsonValue scopes = json->value(QLatin1String("scopes"));
+    if (!name.isString())
+        return ApiResponse::error(400, QStringLiteral("'name' must be a string saying what the key is for"));
+    QStringList scopeList;
+    for (const QJsonValue &scope : scopes.toArray()) {
+        if (!scope.isString())
+            return ApiResponse::error(400, QStringLiteral("'scopes' must be an array of strings"));
+        scopeList.append(scope.toString());
+    }
+    if (!scopes.isArray())
+        return ApiResponse::error(400, QStringLiteral("'scopes' must be an array of strings"));
+    if (const QString bad = ApiKeyStore::checkNewKey(name.toString(), scopeList); !bad.isEmpty())
+        return ApiResponse::error(400, bad);
+    auto made = call.store.accessStore().apiKeys().create(name.toString(), scopeList, call.caller.id);
+    if (!made)
+        return storageError(QStringLiteral("cannot create the API key"), made.error());
+    qCInfo(lcServerApi).noquote() << call.caller.id << "created API key" << made->key.id << "for"
+                                  << made->key.name << "with" << made->key.scopes.join(u' ');
+    QJsonObject body = apiKeyJson(made->key);
+    body.insert(QLatin1String("key"), made->secret);
+    return {201, body, {}};
+}
+
+ApiResponse Api::listApiKeys(Call &call)
+{
+    if (auto bad = checkQuery(call.request, {}))
+        return *bad;
+    auto keys = call.store.accessStore().apiKeys().keys();
+    if (!keys)
+        return storageError(QStringLiteral("cannot read the API keys"), keys.error());
+    QJsonArray list;
+    for (const ApiKey &key : std::as_const(keys.value()))
+        list.append(apiKeyJson(key));
+    return {200, QJsonObject {{QLatin1String("apiKeys"), list}, {QLatin1String("total"), list.size()}}, {}};
+}
+
+ApiResponse Api::revokeApiKey(Call &call)
+{
+    if (auto bad = checkQuery(call.request, {}))
+        return *bad;
+    const QString id = call.args.value(0);
+    auto revoked = call.store.accessStore().apiKeys().revoke(id);
+    if (!revoked)
+        return storageError(QStringLiteral("cannot revoke the API key"), revoked.error());
+    if (!revoked->has_value())
+        return ApiResponse::error(404, QStringLiteral("there is no API key '%1'").arg(id.left(64)));
+    qCInfo(lcServerApi).noquote() << call.caller.id << "revoked API key" << id;
+    return {200, apiKeyJson(revoked->value()), {}};
 }
 
 } // namespace dockhand::server

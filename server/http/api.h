@@ -53,7 +53,7 @@ struct ApiResponse
 // router.cpp holds the route table with each route's access level, the token check, 404/405 and
 // the input limits; parameters.h the checks of query parameters and bodies; ratelimiter.h and
 // metrics.h the request limits and the /metrics counters. The handlers are in one file per
-// resource: healthhandlers.cpp (health, metrics), accesshandlers.cpp (enrol, login),
+// resource: healthhandlers.cpp (health, metrics), accesshandlers.cpp (enrol, login, API keys),
 // eventhandlers.cpp, synchandlers.cpp, orderhandlers.cpp (orders, history, import),
 // masterdatahandlers.cpp (products, locations, master-data import), floorhandlers.cpp (exceptions, devices),
 // taskhandlers.cpp.
@@ -109,10 +109,12 @@ private:
         QByteArray method;
         Access access;
         Handler handler;
+        // The API-key scope that opens this route to keys (apikeys.h); empty: no key may use it.
+        QString scope = {};
         qsizetype maxBody = kMaxBodyBytes;
     };
     ApiResponse dispatch(Call &call);
-    std::optional<ApiResponse> authorize(Call &call, Access access);
+    std::optional<ApiResponse> authorize(Call &call, const Route &route);
     std::optional<ApiResponse> throttle(const Call &call);
     std::optional<ApiResponse> throttleAddress(const ApiRequest &request);
     static bool isSupervisor(const Call &call);
@@ -127,6 +129,9 @@ private:
     ApiResponse orderHistory(Call &call);
     ApiResponse importOrders(Call &call);
     ApiResponse importMasterData(Call &call);
+    ApiResponse createApiKey(Call &call);
+    ApiResponse listApiKeys(Call &call);
+    ApiResponse revokeApiKey(Call &call);
     ApiResponse metrics(Call &call);
 
     ApiResponse health(Call &call);

@@ -38,6 +38,10 @@ Api::Api(ServerStore *store, ApiLimits limits) : m_store(store), m_limits(limits
     const QByteArray get = QByteArrayLiteral("GET");
     const QByteArray post = QByteArrayLiteral("POST");
     const QByteArray put = QByteArrayLiteral("PUT");
+    const QByteArray del = QByteArrayLiteral("DELETE");
+    const QString ordersRead = QStringLiteral("orders:read");
+    const QString ordersWrite = QStringLiteral("orders:write");
+    const QString masterDataRead = QStringLiteral("masterdata:read");
     m_routes = {
         {splitPath(QStringLiteral("/v1/health")), get, Access::Public, &Api::health},
         {splitPath(QStringLiteral("/v1/enrol")), post, Access::Public, &Api::enrol},
@@ -46,14 +50,21 @@ Api::Api(ServerStore *store, ApiLimits limits) : m_store(store), m_limits(limits
         {splitPath(QStringLiteral("/v1/events")), post, Access::Authenticated, &Api::postEvents},
         {splitPath(QStringLiteral("/v1/events")), get, Access::Authenticated, &Api::getEvents},
         {splitPath(QStringLiteral("/v1/sync")), get, Access::Authenticated, &Api::sync},
-        {splitPath(QStringLiteral("/v1/orders")), get, Access::Authenticated, &Api::listOrders},
-        {splitPath(QStringLiteral("/v1/orders/import")), post, Access::Supervisor, &Api::importOrders},
-        {splitPath(QStringLiteral("/v1/orders/*")), get, Access::Authenticated, &Api::getOrder},
-        {splitPath(QStringLiteral("/v1/orders/*/history")), get, Access::Authenticated, &Api::orderHistory},
-        {splitPath(QStringLiteral("/v1/products")), get, Access::Authenticated, &Api::listProducts},
-        {splitPath(QStringLiteral("/v1/locations")), get, Access::Authenticated, &Api::listLocations},
+        {splitPath(QStringLiteral("/v1/orders")), get, Access::Authenticated, &Api::listOrders, ordersRead},
+        {splitPath(QStringLiteral("/v1/orders/import")), post, Access::Supervisor, &Api::importOrders,
+            ordersWrite},
+        {splitPath(QStringLiteral("/v1/orders/*")), get, Access::Authenticated, &Api::getOrder, ordersRead},
+        {splitPath(QStringLiteral("/v1/orders/*/history")), get, Access::Authenticated, &Api::orderHistory,
+            ordersRead},
+        {splitPath(QStringLiteral("/v1/products")), get, Access::Authenticated, &Api::listProducts,
+            masterDataRead},
+        {splitPath(QStringLiteral("/v1/locations")), get, Access::Authenticated, &Api::listLocations,
+            masterDataRead},
         {splitPath(QStringLiteral("/v1/import/*")), post, Access::Admin, &Api::importMasterData,
-            kMaxImportBytes},
+            QStringLiteral("masterdata:write"), kMaxImportBytes},
+        {splitPath(QStringLiteral("/v1/api-keys")), post, Access::Admin, &Api::createApiKey},
+        {splitPath(QStringLiteral("/v1/api-keys")), get, Access::Admin, &Api::listApiKeys},
+        {splitPath(QStringLiteral("/v1/api-keys/*")), del, Access::Admin, &Api::revokeApiKey},
         {splitPath(QStringLiteral("/v1/exceptions")), get, Access::Supervisor, &Api::listExceptions},
         {splitPath(QStringLiteral("/v1/devices")), get, Access::Supervisor, &Api::listDevices},
         {splitPath(QStringLiteral("/v1/tasks")), get, Access::Supervisor, &Api::listTasks},
@@ -87,8 +98,9 @@ bool Api::isSupervisor(const Call &call)
         && (call.caller.role == QLatin1String("supervisor") || call.caller.role == QLatin1String("admin"));
 }
 
-std::optional<ApiResponse> Api::authorize(Call &call, Access access)
+std::optional<ApiResponse> Api::authorize(Call &call, const Route &route)
 {
+    const Access access = route.access;
     if (access == Access::Public)
         return std::nullopt;
     const ApiRequest &request = call.request;
@@ -107,6 +119,27 @@ std::optional<ApiResponse> Api::authorize(Call &call, Access access)
             QStringLiteral(
                 "the token is not valid (revoked or never issued); enrol the device again or log in"));
     call.caller = who.value();
+    if (call.caller.kind == ServerStore::Principal::Kind::ApiKey) {
+        // A key opens exactly the routes that name one of its scopes, whatever their role.
+        if (call.caller.revokedAt.isValid())
+            return ApiResponse::error(401,
+                QStringLiteral("the API key %1 ('%2') was revoked at %3; ask an admin for a new key")
+                    .arg(call.caller.id, call.caller.name, isoTime(call.caller.revokedAt)));
+        if (auto limited = throttle(call))
+            return limited;
+        if (route.scope.isEmpty())
+            return ApiResponse::error(403,
+                QStringLiteral("API keys may not use %1 %2 (it is for devices and operators)")
+                    .arg(QString::fromLatin1(request.method), request.path.left(200)));
+        if (!call.caller.scopes.contains(route.scope))
+            return ApiResponse::error(403,
+                QStringLiteral(
+                    "the API key %1 ('%2') lacks the scope %3 (it has %4); an admin can create a key "
+                    "with it")
+                    .arg(call.caller.id, call.caller.name, route.scope,
+                        call.caller.scopes.join(QLatin1String(", "))));
+        return std::nullopt;
+    }
     if (auto limited = throttle(call))
         return limited;
     if (access == Access::Admin
@@ -130,8 +163,10 @@ std::optional<ApiResponse> Api::authorize(Call &call, Access access)
 std::optional<ApiResponse> Api::throttle(const Call &call)
 {
     // A token bucket per caller: one busy or broken device cannot starve the others.
-    const QString key = (call.caller.kind == ServerStore::Principal::Kind::Device ? QStringLiteral("d:")
-                                                                                  : QStringLiteral("o:"))
+    const QString key
+        = (call.caller.kind == ServerStore::Principal::Kind::Device          ? QStringLiteral("d:")
+                  : call.caller.kind == ServerStore::Principal::Kind::ApiKey ? QStringLiteral("k:")
+                                                                             : QStringLiteral("o:"))
         + call.caller.id;
     const auto wait = m_limiter.takeToken(key, m_limits.rate, m_limits.burst);
     if (!wait)
@@ -188,7 +223,7 @@ ApiResponse Api::dispatch(Call &call)
             allowed.append(route.method);
             continue;
         }
-        if (auto refused = authorize(call, route.access))
+        if (auto refused = authorize(call, route))
             return *refused;
         if (const QByteArray encoding = request.contentEncoding.trimmed().toLower();
             !encoding.isEmpty() && encoding != "identity")

@@ -184,8 +184,8 @@ const Migration kSqliteMigrations[] = {
     },
     // 3 -> 4: master data as a site imports it (POST /v1/import/{kind}, dockhand-server import):
     // a product's unit weight and dimensions, a location's check digits, stock per lot where the
-    // product is lot-tracked (stock.quantity is then the sum of its lots), and a record of every
-    // import with who made it.
+    // product is lot-tracked (stock.quantity is then the sum of its lots), a record of every
+    // import with who made it, and API keys for the systems that talk to the server.
     {
         "ALTER TABLE products ADD COLUMN unit_weight_kg REAL NOT NULL DEFAULT 0 CHECK (unit_weight_kg >= 0)",
         "ALTER TABLE products ADD COLUMN length_mm INTEGER NOT NULL DEFAULT 0 CHECK (length_mm >= 0)",
@@ -199,6 +199,16 @@ const Migration kSqliteMigrations[] = {
         "  expiry TEXT NOT NULL DEFAULT '',"
         "  quantity INTEGER NOT NULL CHECK (quantity >= 0),"
         "  PRIMARY KEY (location_id, product_id, lot))",
+        // Machine credentials (access/apikeys.h): only the key's SHA-256 is stored.
+        "CREATE TABLE api_keys ("
+        "  id TEXT PRIMARY KEY,"
+        "  name TEXT NOT NULL,"
+        "  scopes TEXT NOT NULL,"
+        "  key_hash TEXT NOT NULL UNIQUE,"
+        "  created_by TEXT NOT NULL DEFAULT '',"
+        "  created_at TEXT NOT NULL,"
+        "  last_used_at TEXT NOT NULL DEFAULT '',"
+        "  revoked_at TEXT NOT NULL DEFAULT '')",
         "CREATE TABLE master_data_imports ("
         "  id INTEGER PRIMARY KEY,"
         "  kind TEXT NOT NULL,"

@@ -695,6 +695,134 @@ private slots:
         QCOMPARE(r.body.value(QLatin1String("total")).toInt(), 1);
         QVERIFY(done.exec(QStringLiteral("UPDATE tasks SET status = 'open' WHERE id = 'WAVE-0002'")));
     }
+
+    // --- API keys: a shop's machine credentials -----------------------------------------------
+
+    void apiKeysAreMadeByAdminsAndShownOnce()
+    {
+        const QByteArray body = json({{QStringLiteral("name"), QStringLiteral("Shop (production)")},
+            {QStringLiteral("scopes"),
+                QJsonArray {QStringLiteral("orders:write"), QStringLiteral("orders:read")}}});
+        ApiResponse r = call("POST", QStringLiteral("/v1/api-keys"), body, m_supervisor);
+        QCOMPARE(r.status, 403);
+        QVERIFY(error(r).contains(QLatin1String("for admins")));
+        r = call("POST", QStringLiteral("/v1/api-keys"), body, m_admin);
+        QCOMPARE(r.status, 201);
+        const QString key = r.body.value(QLatin1String("key")).toString();
+        const QString id = r.body.value(QLatin1String("id")).toString();
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^dhk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$")).match(key).hasMatch(),
+            qPrintable(key));
+        QVERIFY(key.startsWith(id + u'_'));
+        QCOMPARE(r.body.value(QLatin1String("scopes")).toArray(),
+            (QJsonArray {QStringLiteral("orders:read"), QStringLiteral("orders:write")}));
+        QCOMPARE(r.body.value(QLatin1String("createdBy")).toString(), QStringLiteral("OP-9001"));
+        QVERIFY(r.body.value(QLatin1String("lastUsedAt")).isNull());
+
+        // The key works where its scopes allow, and its use is noted.
+        r = call("GET", QStringLiteral("/v1/orders"), {}, key);
+        QCOMPARE(r.status, 200);
+        r = call("GET", QStringLiteral("/v1/api-keys"), {}, m_admin);
+        QCOMPARE(r.status, 200);
+        QJsonObject listed;
+        for (const QJsonValue &k : r.body.value(QLatin1String("apiKeys")).toArray())
+            if (k.toObject().value(QLatin1String("id")).toString() == id)
+                listed = k.toObject();
+        QVERIFY(!listed.isEmpty());
+        QVERIFY(!listed.contains(QLatin1String("key"))); // shown once, never listed
+        QVERIFY(listed.value(QLatin1String("lastUsedAt")).isString());
+        // Only the key's hash is in the database.
+        QSqlQuery q(m_store->database().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT key_hash FROM api_keys WHERE id = '%1'").arg(id)) && q.next());
+        QVERIFY(q.value(0).toString() != key && !q.value(0).toString().contains(key.mid(id.size() + 1)));
+    }
+
+    void anApiKeyOpensOnlyItsScopes()
+    {
+        ApiResponse r = call("POST", QStringLiteral("/v1/api-keys"),
+            json({{QStringLiteral("name"), QStringLiteral("Order feed")},
+                {QStringLiteral("scopes"), QJsonArray {QStringLiteral("orders:read")}}}),
+            m_admin);
+        QCOMPARE(r.status, 201);
+        const QString key = r.body.value(QLatin1String("key")).toString();
+        QCOMPARE(call("GET", QStringLiteral("/v1/orders/SO-100001"), {}, key).status, 200);
+        // Wrong scope: named, with what the key has.
+        r = call("POST", QStringLiteral("/v1/orders/import"), "[]", key);
+        QCOMPARE(r.status, 403);
+        QVERIFY2(error(r).contains(QLatin1String("lacks the scope orders:write (it has orders:read)")),
+            qPrintable(error(r)));
+        r = call("GET", QStringLiteral("/v1/products"), {}, key);
+        QCOMPARE(r.status, 403);
+        // Endpoints for devices and people are never open to a key, whatever it holds.
+        for (const auto &[method, path] :
+            QList<QPair<QByteArray, QString>> {{"POST", QStringLiteral("/v1/events")},
+                {"GET", QStringLiteral("/v1/sync")}, {"GET", QStringLiteral("/v1/tasks")},
+                {"GET", QStringLiteral("/v1/api-keys")}, {"GET", QStringLiteral("/v1/exceptions")}}) {
+            r = call(method, path, {}, key);
+            QCOMPARE(r.status, 403);
+            QVERIFY2(error(r).contains(QLatin1String("API keys may not use")), qPrintable(error(r)));
+        }
+    }
+
+    void aRevokedKeyIsRefusedAndTheServerGoesOn()
+    {
+        ApiResponse r = call("POST", QStringLiteral("/v1/api-keys"),
+            json({{QStringLiteral("name"), QStringLiteral("Old shop")},
+                {QStringLiteral("scopes"),
+                    QJsonArray {QStringLiteral("orders:read"), QStringLiteral("orders:write")}}}),
+            m_admin);
+        QCOMPARE(r.status, 201);
+        const QString key = r.body.value(QLatin1String("key")).toString();
+        const QString id = r.body.value(QLatin1String("id")).toString();
+        QCOMPARE(call("GET", QStringLiteral("/v1/orders"), {}, key).status, 200);
+        QCOMPARE(call("DELETE", QStringLiteral("/v1/api-keys/") + id, {}, m_supervisor).status, 403);
+        r = call("DELETE", QStringLiteral("/v1/api-keys/") + id, {}, m_admin);
+        QCOMPARE(r.status, 200);
+        const QString revokedAt = r.body.value(QLatin1String("revokedAt")).toString();
+        QVERIFY(!revokedAt.isEmpty());
+        r = call("GET", QStringLiteral("/v1/orders"), {}, key);
+        QCOMPARE(r.status, 401);
+        QVERIFY2(error(r).contains(QStringLiteral("the API key %1 ('Old shop') was revoked at").arg(id)),
+            qPrintable(error(r)));
+        // Revoking twice keeps the first time; an unknown key is 404; a key never issued is 401.
+        QTest::qWait(1100);
+        QCOMPARE(call("DELETE", QStringLiteral("/v1/api-keys/") + id, {}, m_admin)
+                     .body.value(QLatin1String("revokedAt"))
+                     .toString(),
+            revokedAt);
+        QCOMPARE(call("DELETE", QStringLiteral("/v1/api-keys/dhk_000000000000"), {}, m_admin).status, 404);
+        r = call("GET", QStringLiteral("/v1/orders"), {}, id + QStringLiteral("_") + QString(43, u'A'));
+        QCOMPARE(r.status, 401);
+        // Everyone else is still served.
+        QCOMPARE(call("GET", QStringLiteral("/v1/orders"), {}, m_picker).status, 200);
+    }
+
+    void badKeyRequestsSayWhy_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("no scopes") << QByteArray(R"({"name": "Shop", "scopes": []})")
+                                   << QStringLiteral("'scopes' must list at least one of orders:read");
+        QTest::newRow("unknown scope") << QByteArray(R"({"name": "Shop", "scopes": ["orders:delete"]})")
+                                       << QStringLiteral("unknown scope 'orders:delete'");
+        QTest::newRow("no name") << QByteArray(R"({"scopes": ["orders:read"]})")
+                                 << QStringLiteral("'name' must be");
+        QTest::newRow("empty name") << QByteArray(R"({"name": " ", "scopes": ["orders:read"]})")
+                                    << QStringLiteral("in 1 to 100 characters");
+        QTest::newRow("scopes not a list") << QByteArray(R"({"name": "Shop", "scopes": "orders:read"})")
+                                           << QStringLiteral("'scopes' must be an array of strings");
+        QTest::newRow("unknown field")
+            << QByteArray(R"({"name": "Shop", "scopes": ["orders:read"], "role": "admin"})")
+            << QStringLiteral("unknown field 'role'");
+    }
+    void badKeyRequestsSayWhy()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, says);
+        const ApiResponse r = call("POST", QStringLiteral("/v1/api-keys"), body, m_admin);
+        QCOMPARE(r.status, 400);
+        QVERIFY2(error(r).contains(says), qPrintable(error(r)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAuth)

@@ -90,6 +90,11 @@ int main(int argc, char *argv[])
                 .arg(report->created)
                 .arg(report->updated)
                 .arg(report->unchanged));
+        if (!report->backordersReleased.isEmpty())
+            printLine(stdout,
+                QStringLiteral("dockhand-server import: the new stock releases %1 backordered order(s): %2")
+                    .arg(report->backordersReleased.size())
+                    .arg(report->backordersReleased.join(QStringLiteral(", "))));
         return 0;
     }
 

@@ -30,6 +30,7 @@ struct ApiRequest
     QByteArray contentType; // the Content-Type header, e.g. "text/csv"
     QHostAddress peer = {}; // the client's address (enrol and login are limited per address)
     QByteArray contentEncoding = {}; // the Content-Encoding header; only identity is understood
+    QByteArray idempotencyKey = {}; // the Idempotency-Key header (POST /v1/orders)
 };
 
 // Every answer is a JSON object; errors are {"error": "..."}.
@@ -54,7 +55,7 @@ struct ApiResponse
 // the input limits; parameters.h the checks of query parameters and bodies; ratelimiter.h and
 // metrics.h the request limits and the /metrics counters. The handlers are in one file per
 // resource: healthhandlers.cpp (health, metrics), accesshandlers.cpp (enrol, login, API keys),
-// eventhandlers.cpp, synchandlers.cpp, orderhandlers.cpp (orders, history, import),
+// eventhandlers.cpp, synchandlers.cpp, orderhandlers.cpp (orders, intake, history, import),
 // masterdatahandlers.cpp (products, locations, master-data import), floorhandlers.cpp (exceptions, devices),
 // taskhandlers.cpp.
 class Api
@@ -128,6 +129,7 @@ private:
     ApiResponse assignTask(Call &call);
     ApiResponse orderHistory(Call &call);
     ApiResponse importOrders(Call &call);
+    ApiResponse postOrders(Call &call);
     ApiResponse importMasterData(Call &call);
     ApiResponse createApiKey(Call &call);
     ApiResponse listApiKeys(Call &call);

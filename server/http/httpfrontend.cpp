@@ -182,6 +182,7 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         request.value(QByteArrayLiteral("content-type"))};
     apiRequest.peer = socket->peerAddress();
     apiRequest.contentEncoding = request.value(QByteArrayLiteral("content-encoding"));
+    apiRequest.idempotencyKey = request.value(QByteArrayLiteral("idempotency-key"));
     const bool head = request.method() == QHttpServerRequest::Method::Head;
     const bool close = request.value(QByteArrayLiteral("connection")).toLower().contains("close");
 

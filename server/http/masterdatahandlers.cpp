@@ -110,10 +110,12 @@ ApiResponse Api::importMasterData(Call &call)
         qCInfo(lcServerApi).noquote()
             << call.caller.id << "imported" << kindName << ":" << report.created << "created,"
             << report.updated << "updated," << report.unchanged << "unchanged";
+    // Stock that arrived lets backordered orders go (reservations.h): named for the admin.
     return {200,
         QJsonObject {{QLatin1String("kind"), kindName}, {QLatin1String("dryRun"), dryRun},
             {QLatin1String("rows"), file.size()}, {QLatin1String("created"), report.created},
-            {QLatin1String("updated"), report.updated}, {QLatin1String("unchanged"), report.unchanged}},
+            {QLatin1String("updated"), report.updated}, {QLatin1String("unchanged"), report.unchanged},
+            {QLatin1String("backordersReleased"), QJsonArray::fromStringList(report.backordersReleased)}},
         {}};
 }
 

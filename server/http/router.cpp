@@ -51,6 +51,7 @@ Api::Api(ServerStore *store, ApiLimits limits) : m_store(store), m_limits(limits
         {splitPath(QStringLiteral("/v1/events")), get, Access::Authenticated, &Api::getEvents},
         {splitPath(QStringLiteral("/v1/sync")), get, Access::Authenticated, &Api::sync},
         {splitPath(QStringLiteral("/v1/orders")), get, Access::Authenticated, &Api::listOrders, ordersRead},
+        {splitPath(QStringLiteral("/v1/orders")), post, Access::Supervisor, &Api::postOrders, ordersWrite},
         {splitPath(QStringLiteral("/v1/orders/import")), post, Access::Supervisor, &Api::importOrders,
             ordersWrite},
         {splitPath(QStringLiteral("/v1/orders/*")), get, Access::Authenticated, &Api::getOrder, ordersRead},

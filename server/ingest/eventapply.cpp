@@ -2,6 +2,7 @@
 
 #include "changelog/changelog.h"
 #include "ingest/eventfields.h"
+#include "orders/reservations.h"
 #include "storage/database.h"
 
 #include <QJsonArray>
@@ -298,6 +299,9 @@ Expected<QString> EventApplier::applyAction(
         if (!q)
             return Error {q.error()};
         q.value()->finish();
+        // The units not found are no longer promised to the order.
+        if (auto r = Reservations(m_db).release(order.id, line, orderrules::shortedUnits(quantity)); !r)
+            return Error {r.error()};
         const QString reason = fieldText(f, protocol::Field::Reason);
         if (auto e = addException(QStringLiteral("short"), event, deviceId,
                 orderrules::exceptionReason(reason, QStringLiteral("short")), now);
@@ -361,6 +365,10 @@ Expected<QString> EventApplier::applyAction(
             .arg(gtin)
             .arg(quantity);
     }
+    // The units left the shelf: as many of the line's reservation is released with them, so
+    // available to promise (on hand - reserved) is unchanged by the pick.
+    if (auto r = Reservations(m_db).release(order.id, line, quantity); !r)
+        return Error {r.error()};
     const QString tote = fieldText(f, protocol::Field::Tote);
     if (!tote.isEmpty() && tote.size() <= 64) {
         auto q = m_db.run(

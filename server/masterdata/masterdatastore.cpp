@@ -2,6 +2,7 @@
 
 #include "changelog/changelog.h"
 #include "download.h"
+#include "orders/reservations.h"
 #include "pin.h"
 #include "storage/batch.h"
 #include "storage/database.h"
@@ -301,6 +302,7 @@ Expected<void> MasterDataStore::importStock(const MasterDataFile &file, ImportRe
                 {l.value()->value(3).toString(), l.value()->value(4).toLongLong()});
         l.value()->finish();
     }
+    QList<qint64> counted; // products whose stock changed
     BatchInsert counts(m_db, QStringLiteral("INSERT INTO stock (location_id, product_id, quantity)"),
         QStringLiteral("ON CONFLICT (location_id, product_id) DO UPDATE SET quantity = excluded.quantity"),
         3);
@@ -314,6 +316,7 @@ Expected<void> MasterDataStore::importStock(const MasterDataFile &file, ImportRe
                 continue;
             }
             (it != stored.constEnd() ? report.updated : report.created)++;
+            counted.append(place.second);
             if (auto added = counts.add({place.first, place.second, s.quantity}); !added)
                 return Error {QStringLiteral("stock: %1").arg(added.error())};
             continue;
@@ -327,6 +330,7 @@ Expected<void> MasterDataStore::importStock(const MasterDataFile &file, ImportRe
             continue;
         }
         (known ? report.updated : report.created)++;
+        counted.append(place.second);
         const qint64 difference = s.quantity - (known ? lot->quantity : 0);
         auto q = m_db.run(
             QStringLiteral("INSERT INTO stock_lots (location_id, product_id, lot, expiry, quantity) "
@@ -348,6 +352,17 @@ Expected<void> MasterDataStore::importStock(const MasterDataFile &file, ImportRe
     }
     if (auto done = counts.finish(); !done)
         return Error {QStringLiteral("stock: %1").arg(done.error())};
+    // Stock that arrived goes to the orders waiting for it, in order of arrival.
+    Reservations reservations(m_db);
+    auto released = reservations.fillBackorders(counted);
+    if (!released)
+        return Error {QStringLiteral("backorders: %1").arg(released.error())};
+    for (const qint64 orderId : std::as_const(released.value())) {
+        auto r = reservations.reservation(orderId);
+        if (!r)
+            return Error {r.error()};
+        report.backordersReleased.append(r->number);
+    }
     return {};
 }
 

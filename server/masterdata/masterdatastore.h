@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 namespace dockhand::server {
 
@@ -22,6 +23,8 @@ struct ImportReport
     int updated = 0;
     int unchanged = 0;
     QList<RowError> errors;
+    // Stock: the backordered orders this stock let go (fully reserved now), oldest first.
+    QStringList backordersReleased = {};
 
     bool ok() const { return errors.isEmpty(); }
 };

@@ -145,11 +145,15 @@ ImportParse parseOrdersJson(const QByteArray &body)
         return parsedError(QStringLiteral("malformed JSON at byte %1: %2 (send text/csv for CSV)")
                                .arg(parseError.offset)
                                .arg(parseError.errorString()));
-    const QJsonArray array
-        = doc.isArray() ? doc.array() : doc.object().value(QLatin1String("orders")).toArray();
-    if (!doc.isArray() && !doc.object().value(QLatin1String("orders")).isArray())
+    // One order on its own is a batch of one.
+    const bool single = doc.isObject() && !doc.object().contains(QLatin1String("orders"))
+        && doc.object().contains(QLatin1String("number"));
+    const QJsonArray array = single ? QJsonArray {doc.object()}
+        : doc.isArray()             ? doc.array()
+                                    : doc.object().value(QLatin1String("orders")).toArray();
+    if (!single && !doc.isArray() && !doc.object().value(QLatin1String("orders")).isArray())
         return parsedError(QStringLiteral(
-            "expected a JSON array of orders or {\"orders\": [...]} "
+            "expected an order, a JSON array of orders or {\"orders\": [...]} "
             "(each {\"number\", \"customer\", \"lines\": [{\"line\", \"gtin\", \"quantity\"}]})"));
     if (array.isEmpty())
         return parsedError(QStringLiteral("the import holds no orders"));

@@ -34,8 +34,8 @@ struct ImportParse
 // header row says the separator (comma, semicolon or tab). A byte order mark is skipped.
 ImportParse parseOrdersCsv(const QByteArray &body);
 
-// A JSON array of orders, or {"orders": [...]}; each {"number", "customer", "lines": [{"line",
-// "gtin", "quantity"}]}.
+// One order, a JSON array of orders, or {"orders": [...]}; each {"number", "customer", "lines":
+// [{"line", "gtin", "quantity"}]}.
 ImportParse parseOrdersJson(const QByteArray &body);
 
 // Splits one CSV record (RFC 4180 quotes, no embedded newlines) at `separator`.

@@ -2,9 +2,12 @@
 
 #include "expected.h"
 #include "orders/importparsers.h"
+#include "orders/reservations.h"
 #include "warehousedata.h"
 
+#include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -33,6 +36,7 @@ public:
         qint64 units = 0; // sum of ordered quantities
         QDateTime createdAt;
         QDateTime updatedAt;
+        bool backordered = false; // held: not every unit could be reserved (reservations.h)
     };
     struct OrderLineRow
     {
@@ -43,6 +47,8 @@ public:
         qint64 ordered = 0;
         qint64 picked = 0;
         qint64 packed = 0;
+        qint64 reserved = 0; // units promised to this line and not yet picked
+        qint64 shorted = 0;
     };
     struct StatusChange
     {
@@ -71,11 +77,36 @@ public:
     Expected<QList<WarehouseData::Product>> products();
     Expected<QList<LocationRow>> locations(); // in walk order
 
-    // All or nothing: imports every order in one transaction, or none and returns why per row
-    // (unknown GTIN, order number already taken). An empty list means imported.
+    // A caller's Idempotency-Key for an intake: the first answer to (caller, key) is kept, a
+    // repeat with the same body (requestHash) gets it again, another body is refused.
+    static constexpr int kIdempotencyKeyDays = 30;
+    struct IdempotencyKey
+    {
+        QString caller; // who sent it (API key id or operator badge): keys are per caller
+        QString key;
+        QByteArray requestHash; // SHA-256 of the request body
+    };
+    struct Intake
+    {
+        QList<RowError> errors; // not empty: nothing was stored
+        QList<OrderReservation> orders; // stored and reserved, in the request's order
+        QJsonObject answer; // the answer to send (for a repeated key: the first one)
+        bool repeated = false; // the key was seen with this body: nothing new was stored
+        bool keyReused = false; // the key was seen with another body: refused, nothing stored
+        QDateTime keyFirstUsed = {}; // repeated / keyReused: when the key was first used
+    };
+    // All or nothing: stores every order in one transaction and reserves its lines against
+    // available stock in the same transaction (reservations.h), or stores none and says why per
+    // row (unknown GTIN, order number already taken). With a key, the answer is kept with it.
+    Expected<Intake> intakeOrders(const QList<ImportOrder> &orders, const std::optional<IdempotencyKey> &key);
+    // intakeOrders without a key; an empty list means imported.
     Expected<QList<RowError>> importOrders(const QList<ImportOrder> &orders);
+    // The answer an intake of `orders` gives ({"orders": [...], "received", "backordered"}).
+    static QJsonObject intakeAnswer(const QList<OrderReservation> &orders);
 
 private:
+    Expected<Intake> intakeOnce(const QList<ImportOrder> &orders, const std::optional<IdempotencyKey> &key);
+
     Database &m_db;
     ChangeLog &m_changes;
 };

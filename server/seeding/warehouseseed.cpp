@@ -2,6 +2,7 @@
 
 #include "changelog/changelog.h"
 #include "masterdata/masterdatastore.h"
+#include "orders/reservations.h"
 #include "storage/database.h"
 #include "storage/timestamps.h"
 #include "tasks/taskstore.h"
@@ -136,6 +137,10 @@ Expected<bool> seedIfEmpty(Database &db, TaskStore &tasks, ChangeLog &changes, c
             {orderId, o.status, now, QStringLiteral("import")});
         if (!h)
             return fail(QStringLiteral("order %1 history: %2").arg(o.number, h.error()));
+        // Orders still to be picked hold their stock as a shop's order would.
+        if (o.status == QLatin1String("received") || o.status == QLatin1String("processing"))
+            if (auto r = Reservations(db).reserveOrder(orderId); !r)
+                return fail(QStringLiteral("order %1 reservation: %2").arg(o.number, r.error()));
     }
     if (auto t = tasks.seedTasks(now); !t)
         return fail(QStringLiteral("pick waves: %1").arg(t.error()));

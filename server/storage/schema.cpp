@@ -199,6 +199,24 @@ const Migration kSqliteMigrations[] = {
         "  expiry TEXT NOT NULL DEFAULT '',"
         "  quantity INTEGER NOT NULL CHECK (quantity >= 0),"
         "  PRIMARY KEY (location_id, product_id, lot))",
+        // Stock promised to orders at intake (orders/reservations.h): available to promise is
+        // on hand (the sum of the product's stock) minus products.reserved, which is the sum of
+        // its open lines' order_lines.reserved. An order that could not be fully reserved is
+        // held (orders.backordered) until stock arrives.
+        "ALTER TABLE products ADD COLUMN reserved INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0)",
+        "ALTER TABLE order_lines ADD COLUMN reserved INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0)",
+        "ALTER TABLE orders ADD COLUMN backordered INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX orders_backordered ON orders (backordered, id)",
+        // The first answer to each Idempotency-Key of a caller (POST /v1/orders): a repeat gets
+        // it again; the same key with another body is refused.
+        "CREATE TABLE idempotency_keys ("
+        "  caller TEXT NOT NULL,"
+        "  key TEXT NOT NULL,"
+        "  request_hash TEXT NOT NULL,"
+        "  status INTEGER NOT NULL DEFAULT 0,"
+        "  answer TEXT NOT NULL DEFAULT '',"
+        "  created_at TEXT NOT NULL,"
+        "  PRIMARY KEY (caller, key))",
         // Machine credentials (access/apikeys.h): only the key's SHA-256 is stored.
         "CREATE TABLE api_keys ("
         "  id TEXT PRIMARY KEY,"

@@ -1,5 +1,6 @@
 // Two real dockhand-server processes on one private PostgreSQL cluster (label e2e): the same
-// batches uploaded through both at once, and picks racing for the last units of stock. The
+// batches uploaded through both at once, picks racing for the last units of stock, and a shop's
+// orders (each sent twice under its Idempotency-Key) racing to reserve them. The
 // guarantees must come from the database, since neither process knows what the other does.
 
 #include "pgcluster.h"
@@ -72,12 +73,15 @@ private:
     }
 
     QNetworkReply *send(int server, const QByteArray &method, const QString &path, const QByteArray &body,
-        const QByteArray &token)
+        const QByteArray &token, const QByteArray &idempotencyKey = {},
+        const QString &contentType = QStringLiteral("application/json"))
     {
         QNetworkRequest req(m_base[server].resolved(QUrl(path)));
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
         if (!token.isEmpty())
             req.setRawHeader("Authorization", "Bearer " + token);
+        if (!idempotencyKey.isEmpty())
+            req.setRawHeader("Idempotency-Key", idempotencyKey);
         return m_network.sendCustomRequest(req, method, body);
     }
     static void waitAll(const QList<QNetworkReply *> &replies)
@@ -316,6 +320,106 @@ private slots:
                 QVERIFY(device.value(QLatin1String("lastSeq")).toInteger() > 0);
         }
     }
+    void intakesRaceForTheLastUnits()
+    {
+        // A shop sends its orders through both servers at once, every request twice under its
+        // Idempotency-Key (a retry that crosses the first attempt), for a product with fewer
+        // units than ordered. No unit may be promised twice, each order is stored once, and both
+        // answers to a key are the same.
+        int status = 0;
+        const QByteArray admin
+            = call(0, "POST", QStringLiteral("/v1/login"), R"({"badge":"OP-9001","pin":"9001"})", {}, &status)
+                  .value(QLatin1String("token"))
+                  .toString()
+                  .toLatin1();
+        QCOMPARE(status, 200);
+        const QString gtin = QStringLiteral("04006381333931");
+        const auto import = [&](const QString &kind, const QString &csv) {
+            QNetworkReply *r = send(0, "POST", QStringLiteral("/v1/import/") + kind, csv.toUtf8(), admin, {},
+                QStringLiteral("text/csv"));
+            waitAll({r});
+            const int code = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (code != 200)
+                qWarning() << kind << r->readAll();
+            r->deleteLater();
+            return code;
+        };
+        QCOMPARE(
+            import(QStringLiteral("products"), QStringLiteral("gtin,sku,name\n%1,RACE-1,Race\n").arg(gtin)),
+            200);
+        QCOMPARE(
+            import(QStringLiteral("locations"), QStringLiteral("code,walkSequence\nRACE-01,9999\n")), 200);
+        constexpr int kOnHand = 20;
+        QCOMPARE(import(QStringLiteral("stock"),
+                     QStringLiteral("location,gtin,quantity\nRACE-01,%1,%2\n").arg(gtin).arg(kOnHand)),
+            200);
+
+        constexpr int kIntakes = 24; // 1 to 3 units each: 48 ordered from 20
+        QList<QNetworkReply *> replies;
+        for (int n = 0; n < kIntakes; ++n) {
+            const QByteArray body = QJsonDocument(
+                QJsonObject {{QStringLiteral("number"), QStringLiteral("RACE-%1").arg(n)},
+                    {QStringLiteral("customer"), QStringLiteral("Race")},
+                    {QStringLiteral("lines"),
+                        QJsonArray {QJsonObject {{QStringLiteral("line"), 1}, {QStringLiteral("gtin"), gtin},
+                            {QStringLiteral("quantity"), 1 + n % 3}}}}})
+                                        .toJson(QJsonDocument::Compact);
+            const QByteArray key = "race-" + QByteArray::number(n);
+            replies.append(send(n % 2, "POST", QStringLiteral("/v1/orders"), body, admin, key));
+            replies.append(send(1 - n % 2, "POST", QStringLiteral("/v1/orders"), body, admin, key));
+        }
+        waitAll(replies);
+        int reserved = 0, backordered = 0, replayed = 0;
+        for (int n = 0; n < kIntakes; ++n) {
+            QNetworkReply *first = replies.at(2 * n), *second = replies.at(2 * n + 1);
+            QByteArray answers[2] = {first->readAll(), second->readAll()};
+            for (QNetworkReply *r : {first, second}) {
+                QVERIFY2(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201,
+                    (r == first ? answers[0] : answers[1]).constData());
+                replayed += r->rawHeader("Idempotent-Replayed") == "true" ? 1 : 0;
+            }
+            const QJsonObject a = QJsonDocument::fromJson(answers[0]).object();
+            QCOMPARE(a, QJsonDocument::fromJson(answers[1]).object());
+            const QJsonObject order = a.value(QLatin1String("orders")).toArray().at(0).toObject();
+            const QJsonObject line = order.value(QLatin1String("lines")).toArray().at(0).toObject();
+            const int r = line.value(QLatin1String("reserved")).toInt();
+            QCOMPARE(r + line.value(QLatin1String("missing")).toInt(), 1 + n % 3);
+            QCOMPARE(order.value(QLatin1String("backordered")).toBool(), r < 1 + n % 3);
+            reserved += r;
+            backordered += order.value(QLatin1String("backordered")).toBool() ? 1 : 0;
+            first->deleteLater();
+            second->deleteLater();
+        }
+        QCOMPARE(replayed, kIntakes); // one answer per key was the kept one
+        QCOMPARE(reserved, kOnHand); // every unit promised, none twice
+        QVERIFY(backordered > 0);
+
+        // The stored orders say the same: one per key, their reservations the product's.
+        const QJsonArray orders = call(1, "GET", QStringLiteral("/v1/orders"), {}, admin, &status)
+                                      .value(QLatin1String("orders"))
+                                      .toArray();
+        QCOMPARE(status, 200);
+        int stored = 0, storedBackordered = 0;
+        for (const QJsonValue &v : orders)
+            if (v.toObject().value(QLatin1String("number")).toString().startsWith(QLatin1String("RACE-"))) {
+                ++stored;
+                storedBackordered += v.toObject().value(QLatin1String("backordered")).toBool() ? 1 : 0;
+            }
+        QCOMPARE(stored, kIntakes);
+        QCOMPARE(storedBackordered, backordered);
+        int storedReserved = 0;
+        for (int n = 0; n < kIntakes; ++n)
+            storedReserved
+                += call(n % 2, "GET", QStringLiteral("/v1/orders/RACE-%1").arg(n), {}, admin, &status)
+                       .value(QLatin1String("lines"))
+                       .toArray()
+                       .at(0)
+                       .toObject()
+                       .value(QLatin1String("reserved"))
+                       .toInt();
+        QCOMPARE(storedReserved, kOnHand);
+    }
+
     void writersAndReadersDoNotWaitForEachOther()
     {
         // One server answers with several connections: while one device's upload waits on a

@@ -112,7 +112,10 @@ private slots:
                     "ALTER TABLE products DROP COLUMN length_mm", "ALTER TABLE products DROP COLUMN width_mm",
                     "ALTER TABLE products DROP COLUMN height_mm",
                     "ALTER TABLE locations DROP COLUMN check_digits", "DROP TABLE stock_lots",
-                    "DROP TABLE master_data_imports", "DROP TABLE api_keys", "PRAGMA user_version=2"})
+                    "DROP TABLE master_data_imports", "DROP TABLE api_keys", "DROP TABLE idempotency_keys",
+                    "DROP INDEX orders_backordered", "ALTER TABLE products DROP COLUMN reserved",
+                    "ALTER TABLE order_lines DROP COLUMN reserved",
+                    "ALTER TABLE orders DROP COLUMN backordered", "PRAGMA user_version=2"})
                 QVERIFY2(q.exec(QString::fromLatin1(sql)), qPrintable(q.lastError().text()));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("tst-v2"));

@@ -17,26 +17,11 @@ packages=(
     socat xvfb xauth fonts-dejavu-core curl ca-certificates
 )
 if [ "$mode" = test ]; then
-    packages+=(zint zbar-tools clang-14 libclang-rt-14-dev clang-format postgresql openssl nodejs python3)
-    # npm ships inside some builds of nodejs; Debian's own nodejs needs the separate package.
-    command -v npm >/dev/null || packages+=(npm)
+    packages+=(zint zbar-tools clang-14 libclang-rt-14-dev clang-format postgresql openssl python3)
+    # The OpenAPI lint (tests/lint/openapi/validate.py): the official OpenAPI 3.0 JSON Schema
+    # and the Python modules that read the YAML and check it against that schema.
+    packages+=(openapi-specification python3-jsonschema python3-yaml)
 fi
-
-# The OpenAPI lint validates docs/api/openapi.yaml with a pinned npm validator
-# (tests/lint/openapi/package-lock.json), installed into that folder only.
-install_openapi_lint() {
-    [ "$mode" = test ] || return 0
-    local dir
-    dir="$(dirname "$0")/../tests/lint/openapi"
-    [ -f "$dir/node_modules/@apidevtools/swagger-parser/package.json" ] && return 0
-    echo "dockhand: installing the OpenAPI validator (npm ci in tests/lint/openapi)"
-    if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
-        echo "dockhand: could not install the OpenAPI validator from the npm registry (see npm's" \
-            "message above); behind a proxy, set it for npm (npm config set proxy ... / cafile ...)" \
-            "and run this again" >&2
-        return 1
-    fi
-}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -45,7 +30,6 @@ for p in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
     echo "dockhand: all ${#packages[@]} packages present"
-    install_openapi_lint
     exit 0
 fi
 
@@ -59,4 +43,3 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "dockhand: packages installed"
-install_openapi_lint

@@ -59,14 +59,7 @@ Expected<EventStore::IngestResult> EventStore::ingest(
 {
     // Two server processes on one PostgreSQL may deadlock on the same stock rows; the database
     // aborts one transaction, which is then simply run again.
-    for (int attempt = 1;; ++attempt) {
-        m_db.clearRetryable();
-        auto result = ingestOnce(deviceId, events);
-        if (result || !m_db.retryable() || attempt == 5)
-            return result;
-        qCInfo(lcServerStore) << "event batch retried after a deadlock / serialization failure, attempt"
-                              << attempt;
-    }
+    return m_db.retrying("event batch", [&] { return ingestOnce(deviceId, events); });
 }
 
 Expected<EventStore::IngestResult> EventStore::ingestOnce(

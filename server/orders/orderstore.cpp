@@ -162,14 +162,7 @@ Expected<OrderStore::Intake> OrderStore::intakeOrders(
     // Two intakes of the same products lock them in one order and cannot deadlock each other,
     // but a stock import or a pick may take them in another: PostgreSQL then stops one
     // transaction, which is run again as a whole.
-    for (int attempt = 1;; ++attempt) {
-        m_db.clearRetryable();
-        auto result = intakeOnce(orders, key);
-        if (result || !m_db.retryable() || attempt == 5)
-            return result;
-        qCInfo(lcServerStore) << "order intake retried after a deadlock / serialization failure, attempt"
-                              << attempt;
-    }
+    return m_db.retrying("order intake", [&] { return intakeOnce(orders, key); });
 }
 
 Expected<OrderStore::Intake> OrderStore::intakeOnce(

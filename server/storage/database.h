@@ -72,6 +72,21 @@ public:
     // 40P01 / 40001): the transaction may be run again as a whole.
     bool retryable() const { return m_retryable; }
     void clearRetryable() { m_retryable = false; }
+    // Runs `transaction` (one whole transaction, returning an Expected) and runs it again, up to
+    // 5 times in all, while it fails as a deadlock / serialization failure; `what` names it in
+    // the log line of each retry.
+    template<typename Transaction>
+    auto retrying(const char *what, Transaction &&transaction) -> decltype(transaction())
+    {
+        for (int attempt = 1;; ++attempt) {
+            clearRetryable();
+            auto result = transaction();
+            if (result || !retryable() || attempt == 5)
+                return result;
+            qCInfo(lcServerStore) << what << "retried after a deadlock / serialization failure, attempt"
+                                  << attempt;
+        }
+    }
 
     // Every statement (run, runBatch, command) is a pass of the fault point
     // faults::kServerStatement ("server-statement", support/faults.h): armed, the chosen
